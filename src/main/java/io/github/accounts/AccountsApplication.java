@@ -1,0 +1,18 @@
+package io.github.accounts;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+
+/**
+ * The REST API lives under {@code /api}; tokens are verified by the server's MicroProfile JWT.
+ * A CDI bean, so that the server finds {@code @LoginConfig} in an archive with annotated bean discovery.
+ */
+@ApplicationScoped
+@ApplicationPath("api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"user", "admin"})
+public class AccountsApplication extends Application {
+}

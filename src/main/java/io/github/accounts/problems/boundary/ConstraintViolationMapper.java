@@ -1,0 +1,37 @@
+package io.github.accounts.problems.boundary;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Bean Validation errors of a request become a 400 that names each field and why. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException exception) {
+        List<ProblemException.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(v -> new ProblemException.FieldError(field(v), v.getMessage()))
+                .distinct()
+                .sorted(Comparator.comparing(ProblemException.FieldError::field))
+                .toList();
+        return new InvalidInputException(errors).problem().toResponse();
+    }
+
+    /** The request field a violation is about: the last property node, or "body" for the body itself. */
+    static String field(ConstraintViolation<?> violation) {
+        String field = "body";
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                field = node.getName();
+            }
+        }
+        return field;
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.accounts.problems.boundary;
+
+/** 401: no usable access token (missing, invalid, expired or revoked). */
+public class NotAuthenticatedException extends ProblemException {
+
+    public NotAuthenticatedException(String detail) {
+        super(401, Problem.TYPE_PREFIX + "unauthorized", "Unauthorized", detail);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.accounts.tokens.control;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.users.entity.User;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Issues access tokens: RS256 JWTs with the claims MicroProfile JWT expects. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public static final List<String> USER_GROUPS = List.of("user");
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "jwt.access.ttl", defaultValue = "900")
+    long accessTtlSeconds;
+
+    /** Created at deployment, so a bad setting stops the start with a clear message. */
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing the event is what creates the bean; @PostConstruct checks the settings
+    }
+
+    @PostConstruct
+    void validate() {
+        if (accessTtlSeconds < 10 || accessTtlSeconds > 86_400) {
+            throw new IllegalStateException("JWT_ACCESS_TTL must be between 10 and 86400 seconds, not " + accessTtlSeconds);
+        }
+    }
+
+    public IssuedToken issue(User user) {
+        Instant issuedAt = Instant.ofEpochSecond(Instant.now().getEpochSecond());
+        Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(keys.issuer())
+                .subject(String.valueOf(user.getId()))
+                .claim("upn", user.getEmail())
+                .claim("groups", USER_GROUPS)
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new IssuedToken(keys.sign(claims), accessTtlSeconds, user);
+    }
+
+    /** A signed access token and the user it was issued to. */
+    public record IssuedToken(String accessToken, long expiresIn, User user) {
+    }
+}
