@@ -21,20 +21,24 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        return problemFor(exception).toResponse();
+    }
+
+    static Problem problemFor(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
-                return problem.problem().toResponse();
+                return problem.problem();
             }
         }
         if (isDatabaseUnavailable(exception)) {
             LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(exception));
-            return HttpProblems.forStatus(503).toResponse();
+            return HttpProblems.forStatus(503);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, exception);
         Problem internal = HttpProblems.forStatus(500);
         return new Problem(500, internal.type(), internal.title(),
-                internal.detail() + " (incident " + incident + ")", internal.errors()).toResponse();
+                internal.detail() + " (incident " + incident + ")", internal.errors());
     }
 
     /** True when the cause chain says the database could not be reached, as opposed to a bug. */

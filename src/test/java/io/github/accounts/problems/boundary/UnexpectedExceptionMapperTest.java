@@ -1,0 +1,40 @@
+package io.github.accounts.problems.boundary;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UnexpectedExceptionMapperTest {
+
+    @Test
+    void aDatabaseOutageIsAServiceUnavailable() {
+        assertEquals(503, UnexpectedExceptionMapper.problemFor(new RuntimeException(new SQLException("refused", "08001"))).status());
+    }
+
+    @Test
+    void aDatabaseOutageIsRecognisedAnywhereInTheCauseChain() {
+        assertTrue(UnexpectedExceptionMapper.isDatabaseUnavailable(new RuntimeException(new SQLTransientConnectionException("x"))));
+        assertTrue(UnexpectedExceptionMapper.isDatabaseUnavailable(new IllegalStateException(new SQLException("gone", "08S01"))));
+        assertFalse(UnexpectedExceptionMapper.isDatabaseUnavailable(new RuntimeException(new SQLException("syntax", "42000"))));
+        assertFalse(UnexpectedExceptionMapper.isDatabaseUnavailable(new NullPointerException()));
+    }
+
+    @Test
+    void aWrappedProblemKeepsItsStatus() {
+        assertEquals(401, UnexpectedExceptionMapper.problemFor(new RuntimeException(new InvalidCredentialsException())).status());
+    }
+
+    @Test
+    void anUnexpectedErrorSaysNothingOfItsInternals() {
+        Problem problem = UnexpectedExceptionMapper.problemFor(new IllegalStateException("SELECT * FROM user at com.example.Foo"));
+        assertEquals(500, problem.status());
+        String body = problem.toJson();
+        assertFalse(body.contains("SELECT") || body.contains("com.example") || body.contains("IllegalState"), body);
+        assertTrue(body.contains("incident"), body);
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.accounts.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A plain HTTP client for the service's API, speaking to it exactly as any REST client would. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private final URI base;
+
+    public Http(URI base) {
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Reply register(String username, String email, String password) {
+        return post("/api/users/register", Json.createObjectBuilder()
+                .add("username", username).add("email", email).add("password", password).build().toString());
+    }
+
+    public Reply login(String email, String password) {
+        return post("/api/users/login", Json.createObjectBuilder()
+                .add("email", email).add("password", password).build().toString());
+    }
+
+    public Reply me(String token) {
+        return send(authorized(request("/api/users/me"), token).GET().build());
+    }
+
+    public Reply logout(String token) {
+        return send(authorized(request("/api/users/logout"), token).DELETE().build());
+    }
+
+    public Reply post(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    public Reply post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String token) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    public Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: its status, headers and body. */
+    public record Reply(int status, HttpResponse<String> response) {
+
+        public String body() {
+            return response.body();
+        }
+
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("not a JSON object (status " + status + "): " + response.body(), e);
+            }
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String token() {
+            return json().getString("access_token");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + response.body();
+        }
+    }
+}

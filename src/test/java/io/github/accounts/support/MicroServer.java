@@ -1,0 +1,151 @@
+package io.github.accounts.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built WAR on its own Payara Micro process, for the tests that must restart, kill or configure a node
+ * in ways a shared Arquillian container cannot (a restart keeping the data directory, a signing key in the
+ * environment). The database is the one the integration tests run against (embedded unless {@code it.db.url}).
+ */
+public final class MicroServer implements AutoCloseable {
+
+    private static final long START_TIMEOUT_SECONDS = 180;
+
+    private final String name;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+    private URI base;
+
+    private MicroServer(String name, Map<String, String> env) {
+        this.name = name;
+        this.env = env;
+        this.log = Path.of("target", "micro-" + name + ".log");
+    }
+
+    /** A node with a fresh data directory and the test database; {@code extraEnv} adds or overrides settings. */
+    public static MicroServer fresh(String name, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>(TestDatabase.env());
+        env.put("DATA_DIR", TestDatabase.newDataDir(name).toString());
+        env.putAll(extraEnv);
+        return new MicroServer(name, env);
+    }
+
+    public MicroServer start() {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("it.war", "target/accounts.war"),
+                "--contextroot", "/", "--port", String.valueOf(port),
+                "--nocluster", "--disablephonehome"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        CountDownLatch ready = new CountDownLatch(1);
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Process started = process;
+        Thread pump = new Thread(() -> pump(started, ready), "micro-" + name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
+                throw new IllegalStateException("Payara Micro '" + name + "' did not start; see " + log.toAbsolutePath());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        base = URI.create("http://127.0.0.1:" + port + "/");
+        int probe = new Http(base).me(null).status();
+        if (probe != 401) {
+            throw new IllegalStateException("the WAR did not deploy on '" + name + "' (GET /api/users/me gave "
+                    + probe + "); see " + log.toAbsolutePath());
+        }
+        return this;
+    }
+
+    private void pump(Process source, CountDownLatch ready) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING), true)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                out.println(line);
+                if (line.contains("Payara Micro") && line.contains("ready in")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; start() notices
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    public Http http() {
+        return new Http(base);
+    }
+
+    public Map<String, String> env() {
+        return Map.copyOf(env);
+    }
+
+    /** A new node on the same data directory and database: the restart of this one. */
+    public MicroServer sameData(String newName) {
+        return new MicroServer(newName, env);
+    }
+
+    /** Kills the node at once (SIGKILL), as a crash or an OOM killer would, and waits until it is gone. */
+    public void kill() {
+        if (process != null) {
+            try {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stops the node and waits until the process is gone. */
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

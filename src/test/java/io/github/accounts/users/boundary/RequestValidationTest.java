@@ -1,0 +1,72 @@
+package io.github.accounts.users.boundary;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RequestValidationTest {
+
+    static ValidatorFactory factory;
+    static Validator validator;
+
+    @BeforeAll
+    static void create() {
+        factory = Validation.buildDefaultValidatorFactory();
+        validator = factory.getValidator();
+    }
+
+    @AfterAll
+    static void close() {
+        factory.close();
+    }
+
+    static Map<String, String> violations(Object request) {
+        Map<String, String> byField = new TreeMap<>();
+        Set<? extends ConstraintViolation<?>> found = validator.validate(request);
+        found.forEach(v -> byField.put(v.getPropertyPath().toString(), v.getMessage()));
+        return byField;
+    }
+
+    @Test
+    void aValidRegistrationHasNoViolations() {
+        assertEquals(Map.of(), violations(new RegistrationRequest("홍길동", "abc@naver.com", "12345678")));
+    }
+
+    @Test
+    void usernamesAreTrimmedAndNormalizedBeforeTheyAreMeasured() {
+        RegistrationRequest request = new RegistrationRequest("  " + "e\u0301".repeat(50) + "  ", "a@b.co", "x");
+        assertEquals("é".repeat(50), request.username());
+        assertEquals(Map.of(), violations(request));
+        assertEquals(Map.of("username", "must be at most 50 characters"),
+                violations(new RegistrationRequest("x".repeat(51), "a@b.co", "x")));
+    }
+
+    @Test
+    void everyMissingFieldIsNamed() {
+        assertEquals(Map.of("email", "is required", "password", "is required", "username", "is required"),
+                violations(new RegistrationRequest(null, null, null)));
+        assertEquals(Map.of("email", "is required", "password", "is required"), violations(new LoginRequest(" ", "")));
+    }
+
+    @Test
+    void controlCharactersAndBadEmailsAreRefused() {
+        assertEquals(Map.of("username", "must not contain control characters", "email", "must be a valid email address"),
+                violations(new RegistrationRequest("a\u0007b", "a@b", "x")));
+    }
+
+    @Test
+    void passwordsAreNeverInToString() {
+        assertEquals(false, new RegistrationRequest("a", "a@b.co", "hunter22").toString().contains("hunter22"));
+        assertEquals(false, new LoginRequest("a@b.co", "hunter22").toString().contains("hunter22"));
+    }
+}
