@@ -1,0 +1,54 @@
+package io.github.accounts;
+
+import io.github.accounts.support.Http;
+import io.github.accounts.support.Http.Reply;
+import io.github.accounts.support.MariaDbServer;
+import io.github.accounts.support.MicroServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static io.github.accounts.support.TestDatabase.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The database goes away under a running node: requests that need it get a prompt 503 problem, nothing
+ * else breaks, and the node recovers by itself when the database is back. Needs MariaDB's binaries, so it
+ * runs in the mariadb profile.
+ */
+@Tag("mariadb")
+class DatabaseOutageIT {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Test
+    void aDatabaseOutageIsA503AndTheNodeRecoversByItself() {
+        try (MariaDbServer database = MariaDbServer.install("outage").start();
+             MicroServer node = MicroServer.fresh("outage", Map.of(
+                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
+            Http http = node.http();
+            String email = uniqueEmail("outage");
+            assertEquals(201, http.register("outage", email, PASSWORD).status());
+
+            database.kill();
+            Instant asked = Instant.now();
+            Reply down = http.login(email, PASSWORD);
+            Duration took = Duration.between(asked, Instant.now());
+            assertEquals(503, down.status(), down::toString);
+            assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down::toString);
+            assertEquals("fail", down.json().getString("result"));
+            assertTrue(down.header("Retry-After") != null, down::toString);
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "a 503 must come promptly, took " + took);
+            assertEquals(503, http.register("during", uniqueEmail("during"), PASSWORD).status());
+
+            database.start();
+            Reply back = http.login(email, PASSWORD);
+            assertEquals(200, back.status(), back::toString);
+            assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
+        }
+    }
+}
