@@ -89,6 +89,7 @@ class AccountsApiIT {
                 () -> assertEquals("accounts", claims.getString("iss")),
                 () -> assertEquals(String.valueOf(reply.json().getJsonObject("user").getJsonNumber("id").longValue()), claims.getString("sub")),
                 () -> assertEquals(email, claims.getString("upn")),
+                () -> assertEquals("claims", claims.getString("preferred_username")),
                 () -> assertEquals("[\"user\"]", claims.getJsonArray("groups").toString()),
                 () -> assertFalse(claims.getString("jti").isBlank()),
                 () -> assertEquals(reply.json().getInt("expires_in"), claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue()));

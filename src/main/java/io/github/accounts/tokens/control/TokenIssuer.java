@@ -20,6 +20,9 @@ import java.util.UUID;
 public class TokenIssuer {
 
     public static final List<String> USER_GROUPS = List.of("user");
+    /** The OpenID Connect claim for the user's name, so a profile can be answered from the token alone. */
+    public static final String USERNAME_CLAIM = "preferred_username";
+    public static final String CREATED_AT_CLAIM = "created_at";
 
     @Inject
     SigningKeys keys;
@@ -47,6 +50,8 @@ public class TokenIssuer {
                 .issuer(keys.issuer())
                 .subject(String.valueOf(user.getId()))
                 .claim("upn", user.getEmail())
+                .claim(USERNAME_CLAIM, user.getUsername())
+                .claim(CREATED_AT_CLAIM, user.getCreatedAt().getEpochSecond())
                 .claim("groups", USER_GROUPS)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))

@@ -59,7 +59,7 @@ public class UsersResource {
     @Path("me")
     @RolesAllowed("user")
     public Profile me() {
-        return accounts.profile(token.getSubject());
+        return Profile.of(token).orElseGet(() -> accounts.profile(token.getSubject()));
     }
 
     @DELETE
