@@ -41,6 +41,9 @@ public final class MicroServer implements AutoCloseable {
     /** A node with a fresh data directory and the test database; {@code extraEnv} adds or overrides settings. */
     public static MicroServer fresh(String name, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(TestDatabase.env());
+        // every node of the test run shares the loopback address: per-address limits are tested on their own
+        env.put("REGISTER_IP_LIMIT", "1000000");
+        env.put("LOGIN_IP_MAX_FAILURES", "1000000");
         env.put("DATA_DIR", TestDatabase.newDataDir(name).toString());
         env.putAll(extraEnv);
         return new MicroServer(name, env);

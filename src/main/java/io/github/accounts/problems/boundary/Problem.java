@@ -11,13 +11,18 @@ import java.util.List;
 /**
  * An RFC 9457 problem; it also carries the Flask app's {@code result} and {@code error} fields.
  */
-public record Problem(int status, String type, String title, String detail, List<ProblemException.FieldError> errors) {
+public record Problem(int status, String type, String title, String detail, List<ProblemException.FieldError> errors,
+                      long retryAfterSeconds) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:accounts:problem:";
 
     public static Problem of(int status, String name, String title, String detail) {
-        return new Problem(status, TYPE_PREFIX + name, title, detail, List.of());
+        return new Problem(status, TYPE_PREFIX + name, title, detail, List.of(), status == 503 ? 5 : 0);
+    }
+
+    public Problem withDetail(String newDetail) {
+        return new Problem(status, type, title, newDetail, errors, retryAfterSeconds);
     }
 
     public String toJson() {
@@ -44,8 +49,8 @@ public record Problem(int status, String type, String title, String detail, List
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (status == 503) {
-            response.header(HttpHeaders.RETRY_AFTER, "5");
+        if (retryAfterSeconds > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         }
         return response.build();
     }

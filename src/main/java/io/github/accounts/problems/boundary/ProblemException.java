@@ -15,21 +15,28 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
     }
 
     public ProblemException(int status, String type, String title, String detail, List<FieldError> errors) {
+        this(status, type, title, detail, errors, 0);
+    }
+
+    protected ProblemException(int status, String type, String title, String detail, List<FieldError> errors,
+                               long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
-        return new Problem(status, type, title, getMessage(), errors);
+        return new Problem(status, type, title, getMessage(), errors, retryAfterSeconds);
     }
 
     /** One invalid field of a request and why. */

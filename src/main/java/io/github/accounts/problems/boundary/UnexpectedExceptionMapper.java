@@ -37,8 +37,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, exception);
         Problem internal = HttpProblems.forStatus(500);
-        return new Problem(500, internal.type(), internal.title(),
-                internal.detail() + " (incident " + incident + ")", internal.errors());
+        return internal.withDetail(internal.detail() + " (incident " + incident + ")");
     }
 
     /** True when the cause chain says the database could not be reached, as opposed to a bug. */

@@ -48,15 +48,15 @@ public class SigningKeys {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer", defaultValue = "accounts")
+    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "accounts")
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "data.dir", defaultValue = "data")
+    @ConfigProperty(name = "DATA_DIR", defaultValue = "data")
     String dataDir;
 
     @Inject
-    @ConfigProperty(name = "jwt.signing.key")
+    @ConfigProperty(name = "JWT_SIGNING_KEY")
     Optional<String> configuredKey;
 
     private volatile RSAKey active;

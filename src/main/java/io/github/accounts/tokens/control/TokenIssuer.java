@@ -28,7 +28,7 @@ public class TokenIssuer {
     SigningKeys keys;
 
     @Inject
-    @ConfigProperty(name = "jwt.access.ttl", defaultValue = "900")
+    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
 
     /** Created at deployment, so a bad setting stops the start with a clear message. */

@@ -1,5 +1,7 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.audit.control.AuditLog;
+import io.github.accounts.defense.boundary.Throttle;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.InvalidCredentialsException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
@@ -8,8 +10,11 @@ import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.tokens.control.TokenIssuer.IssuedToken;
 import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.PasswordHasher;
+import io.github.accounts.users.control.PasswordHasher.Verification;
 import io.github.accounts.users.control.PasswordPolicy;
 import io.github.accounts.users.entity.User;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,6 +33,9 @@ public class Accounts {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     PasswordHasher hasher;
 
@@ -40,13 +48,22 @@ public class Accounts {
     @Inject
     Revocations revocations;
 
-    public IssuedToken register(RegistrationRequest request) {
-        passwordPolicy.check(request.password());
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    public IssuedToken register(RegistrationRequest request, String clientAddress) {
         String email = EmailAddresses.canonical(request.email()).orElseThrow();
+        passwordPolicy.check(request.password(), email, request.username());
+        throttle.registrationAttempt(clientAddress);
         String key = EmailAddresses.key(email);
-        // hashed before the database is touched: no connection is held while Argon2 runs
+        // hashed before the database is read: no connection is held while Argon2 runs, and a taken email costs
+        // the same time as a free one
         String hash = hasher.hash(request.password());
         if (findByEmailKey(key).isPresent()) {
+            audit.record("register", "email-taken", null, clientAddress);
             throw emailTaken();
         }
         User user = new User(request.username(), email, key, hash);
@@ -55,25 +72,61 @@ public class Accounts {
             em.flush();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
+                audit.record("register", "email-taken", null, clientAddress);
                 throw emailTaken();
             }
             throw e;
         }
+        audit.record("register", "success", user.getId(), clientAddress);
         return tokens.issue(user);
     }
 
-    /** Reads only; runs outside a transaction so no connection is held while the hash is checked. */
+    /**
+     * Reads only, outside a transaction, so no connection is held while the hash is checked; the throttling
+     * counters and a hash upgrade are written in transactions of their own.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken login(LoginRequest request) {
-        Optional<User> user = findByEmailKey(EmailAddresses.key(request.email()));
-        if (user.isEmpty()) {
-            hasher.verifyDummy(request.password());
+    public IssuedToken login(LoginRequest request, String clientAddress) {
+        String key = EmailAddresses.key(request.email());
+        boolean failuresOnRecord;
+        try {
+            failuresOnRecord = throttle.checkLogin(key, clientAddress);
+        } catch (RuntimeException throttled) {
+            audit.record("login", "throttled", null, clientAddress);
+            throw throttled;
+        }
+        Optional<User> user = findByEmailKey(key);
+        Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), request.password()))
+                .orElseGet(() -> {
+                    hasher.verifyDummy(request.password());
+                    return Verification.NO_MATCH;
+                });
+        Long userId = user.map(User::getId).orElse(null);
+        if (!verification.matches()) {
+            long lockedFor = throttle.loginFailed(key, clientAddress);
+            audit.record("login", "failure", userId, clientAddress);
+            if (lockedFor > 0) {
+                audit.record("lockout", "locked " + lockedFor + " s", userId, clientAddress);
+            }
             throw new InvalidCredentialsException();
         }
-        if (!hasher.verify(user.get().getPasswordHash(), request.password())) {
-            throw new InvalidCredentialsException();
+        if (failuresOnRecord) {
+            throttle.loginSucceeded(key);
         }
+        if (verification == Verification.MATCH_NEEDS_UPGRADE) {
+            context.getBusinessObject(Accounts.class).replaceHash(userId, hasher.hash(request.password()));
+        }
+        audit.record("login", "success", userId, clientAddress);
         return tokens.issue(user.get());
+    }
+
+    /** Stores a hash made with the current parameters in place of an older one. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void replaceHash(long userId, String hash) {
+        User user = em.find(User.class, userId);
+        if (user != null) {
+            user.setPasswordHash(hash);
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -83,15 +136,21 @@ public class Accounts {
     }
 
     /** Ends the session of this access token: it is refused from now on, also after a restart. */
-    public void logout(String jti, long expiresAt) {
+    public void logout(String subject, String jti, long expiresAt, String clientAddress) {
         revocations.revoke(jti, expiresAt);
+        audit.record("logout", "success", userIdOf(subject), clientAddress);
     }
 
     private Optional<User> userOf(String subject) {
+        Long id = userIdOf(subject);
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, id));
+    }
+
+    private static Long userIdOf(String subject) {
         try {
-            return Optional.ofNullable(em.find(User.class, Long.valueOf(subject)));
+            return Long.valueOf(subject);
         } catch (NumberFormatException e) {
-            return Optional.empty();
+            return null;
         }
     }
 

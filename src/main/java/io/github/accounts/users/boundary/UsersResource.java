@@ -7,6 +7,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.github.accounts.defense.control.ClientAddresses;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,6 +37,12 @@ public class UsersResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("register")
     @PermitAll
@@ -41,7 +50,7 @@ public class UsersResource {
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
         return Response.status(Response.Status.CREATED)
                 .cacheControl(NO_STORE)
-                .entity(TokenResponse.of(accounts.register(request)))
+                .entity(TokenResponse.of(accounts.register(request, clientAddress())))
                 .build();
     }
 
@@ -50,9 +59,13 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@NotNull(message = "is required") @Valid LoginRequest request) {
-        return Response.ok(TokenResponse.of(accounts.login(request)))
+        return Response.ok(TokenResponse.of(accounts.login(request, clientAddress())))
                 .cacheControl(NO_STORE)
                 .build();
+    }
+
+    private String clientAddress() {
+        return clientAddresses.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
     }
 
     @GET
@@ -66,7 +79,7 @@ public class UsersResource {
     @Path("logout")
     @RolesAllowed("user")
     public Response logout() {
-        accounts.logout(token.getTokenID(), token.getExpirationTime());
+        accounts.logout(token.getSubject(), token.getTokenID(), token.getExpirationTime(), clientAddress());
         return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
     }
 }

@@ -4,42 +4,103 @@ import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Argon2id password hashes in PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
- * through the native reference implementation. Parameters are at least OWASP's recommendation.
+ * Argon2id password hashes in PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), through the
+ * native reference implementation. Parameters are configurable but never below OWASP's recommendations. Hashes
+ * made with weaker parameters, or by the Flask app, still verify and are reported as due for an upgrade.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
-    static final int MEMORY_KIB = 19 * 1024;
-    static final int ITERATIONS = 2;
-    static final int PARALLELISM = 1;
+    /** OWASP's least memory (with t=5); below it, or below its memory-time product, a setting is refused. */
+    static final int MIN_MEMORY_KIB = 7 * 1024;
+    static final long MIN_MEMORY_TIME_PRODUCT = 7L * 1024 * 5;
+    private static final Pattern ARGON2_PARAMETERS = Pattern.compile("^\\$(argon2(?:id|i|d))\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
+
+    /** What a stored hash says about a password. */
+    public enum Verification {
+        MATCH, MATCH_NEEDS_UPGRADE, NO_MATCH;
+
+        public boolean matches() {
+            return this != NO_MATCH;
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASH_MEMORY_KIB", defaultValue = "19456")
+    int memoryKib;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS", defaultValue = "2")
+    int iterations;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASH_PARALLELISM", defaultValue = "1")
+    int parallelism;
+
+    @Inject
+    @ConfigProperty(name = "LEGACY_PASSWORD_PEPPER")
+    Optional<String> legacyPepper;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
     /** Verified against when the email is unknown, so that case costs the same time as a wrong password. */
     private String dummyHash;
 
+    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // observing the event creates the bean at deployment; @PostConstruct checks the settings
+    }
+
     @PostConstruct
     void init() {
+        if (memoryKib < MIN_MEMORY_KIB || (long) memoryKib * iterations < MIN_MEMORY_TIME_PRODUCT
+                || parallelism < 1 || parallelism > 16 || memoryKib > 4 * 1024 * 1024) {
+            throw new IllegalStateException("PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_ITERATIONS and PASSWORD_HASH_PARALLELISM must be "
+                    + "at least OWASP's Argon2id parameters (m >= 7168 KiB and m*t >= 35840, e.g. m=19456 t=2, m=7168 t=5; 1 <= p <= 16), not m="
+                    + memoryKib + " t=" + iterations + " p=" + parallelism);
+        }
         dummyHash = hash("not the password of anyone");
     }
 
     public String hash(String password) {
-        return argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, password.toCharArray());
+        return argon2.hash(iterations, memoryKib, parallelism, password.toCharArray());
     }
 
-    /** True when the password matches; false for a wrong password or a hash this service cannot read. */
-    public boolean verify(String hash, String password) {
-        if (hash == null || !hash.startsWith("$argon2")) {
-            argon2.verify(dummyHash, password.toCharArray());
-            return false;
+    public Verification verify(String hash, String password) {
+        if (LegacyPasswords.isLegacy(hash)) {
+            return LegacyPasswords.verify(hash, password, legacyPepper.orElse("")) ? Verification.MATCH_NEEDS_UPGRADE : Verification.NO_MATCH;
         }
+        Matcher parameters = hash == null ? null : ARGON2_PARAMETERS.matcher(hash);
+        if (parameters == null || !parameters.find()) {
+            verifyDummy(password);
+            return Verification.NO_MATCH;
+        }
+        boolean matches;
         try {
-            return argon2.verify(hash, password.toCharArray());
+            matches = argon2.verify(hash, password.toCharArray());
         } catch (RuntimeException unreadable) {
-            return false;
+            return Verification.NO_MATCH;
         }
+        if (!matches) {
+            return Verification.NO_MATCH;
+        }
+        return isCurrent(parameters) ? Verification.MATCH : Verification.MATCH_NEEDS_UPGRADE;
+    }
+
+    private boolean isCurrent(Matcher parameters) {
+        return "argon2id".equals(parameters.group(1))
+                && Integer.parseInt(parameters.group(2)) >= 19
+                && Long.parseLong(parameters.group(3)) >= memoryKib
+                && Long.parseLong(parameters.group(4)) >= iterations
+                && Long.parseLong(parameters.group(5)) >= parallelism;
     }
 
     /** Spends the time of one verification, for an account that does not exist. */

@@ -8,7 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The rules a new password must meet. Length counts Unicode characters of the password exactly as entered. */
+import java.util.Locale;
+
+/**
+ * The rules a new password must meet (OWASP ASVS 6.2, NIST SP 800-63B): a length in Unicode characters of the
+ * password exactly as entered, no control characters, not one of the most common passwords, and not the user's
+ * own email or name. No composition rules.
+ */
 @ApplicationScoped
 public class PasswordPolicy {
 
@@ -16,11 +22,11 @@ public class PasswordPolicy {
     static final int HARD_MAX = 1024;
 
     @Inject
-    @ConfigProperty(name = "password.min.length", defaultValue = "8")
+    @ConfigProperty(name = "PASSWORD_MIN_LENGTH", defaultValue = "8")
     int minLength;
 
     @Inject
-    @ConfigProperty(name = "password.max.length", defaultValue = "128")
+    @ConfigProperty(name = "PASSWORD_MAX_LENGTH", defaultValue = "128")
     int maxLength;
 
     void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -35,13 +41,33 @@ public class PasswordPolicy {
         }
     }
 
-    public void check(String password) {
+    /** A username this short is too common a substring to forbid inside passwords. */
+    static final int MIN_NAME_TO_COMPARE = 3;
+
+    public void check(String password, String email, String username) {
         int length = password.codePointCount(0, password.length());
         if (length < minLength) {
-            throw InvalidInputException.field("password", "must be at least " + minLength + " characters");
+            throw refused("must be at least " + minLength + " characters");
         }
         if (length > maxLength) {
-            throw InvalidInputException.field("password", "must be at most " + maxLength + " characters");
+            throw refused("must be at most " + maxLength + " characters");
         }
+        if (password.codePoints().anyMatch(Character::isISOControl)) {
+            throw refused("must not contain control characters");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw refused("is too common: it is one of the " + CommonPasswords.size() + " most used passwords");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (email != null && lower.contains(email.toLowerCase(Locale.ROOT))) {
+            throw refused("must not contain your email address");
+        }
+        if (username != null && username.length() >= MIN_NAME_TO_COMPARE && lower.contains(username.toLowerCase(Locale.ROOT))) {
+            throw refused("must not contain your username");
+        }
+    }
+
+    private static InvalidInputException refused(String why) {
+        return InvalidInputException.field("password", why);
     }
 }

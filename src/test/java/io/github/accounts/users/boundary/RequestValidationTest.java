@@ -39,7 +39,7 @@ class RequestValidationTest {
 
     @Test
     void aValidRegistrationHasNoViolations() {
-        assertEquals(Map.of(), violations(new RegistrationRequest("홍길동", "abc@naver.com", "12345678")));
+        assertEquals(Map.of(), violations(new RegistrationRequest("홍길동", "abc@naver.com", "kx8!qv2#")));
     }
 
     @Test

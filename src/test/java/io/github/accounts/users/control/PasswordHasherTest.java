@@ -1,20 +1,33 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.users.control.PasswordHasher.Verification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PasswordHasherTest {
 
     static PasswordHasher hasher;
 
+    static PasswordHasher hasher(int memoryKib, int iterations, int parallelism) {
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.memoryKib = memoryKib;
+        hasher.iterations = iterations;
+        hasher.parallelism = parallelism;
+        hasher.legacyPepper = Optional.of("yh*hello12");
+        hasher.init();
+        return hasher;
+    }
+
     @BeforeAll
     static void create() {
-        hasher = new PasswordHasher();
-        hasher.init();
+        hasher = hasher(19456, 2, 1);
     }
 
     @Test
@@ -31,16 +44,41 @@ class PasswordHasherTest {
     @Test
     void verifiesExactlyThePasswordThatWasHashed() {
         String hash = hasher.hash("비밀번호 12 ");
-        assertTrue(hasher.verify(hash, "비밀번호 12 "));
-        assertFalse(hasher.verify(hash, "비밀번호 12"));
-        assertFalse(hasher.verify(hash, "비밀번호 12  "));
+        assertEquals(Verification.MATCH, hasher.verify(hash, "비밀번호 12 "));
+        assertEquals(Verification.NO_MATCH, hasher.verify(hash, "비밀번호 12"));
+        assertEquals(Verification.NO_MATCH, hasher.verify(hash, "비밀번호 12  "));
+    }
+
+    @Test
+    void hashesMadeWithWeakerParametersMatchButAskForAnUpgrade() {
+        String weaker = hasher(7168, 5, 1).hash("correct horse");
+        assertEquals(Verification.MATCH_NEEDS_UPGRADE, hasher.verify(weaker, "correct horse"));
+        assertEquals(Verification.NO_MATCH, hasher.verify(weaker, "wrong horse"));
+        assertEquals(Verification.MATCH_NEEDS_UPGRADE, hasher(24576, 2, 1).verify(hasher.hash("x y z"), "x y z"));
+        assertEquals(Verification.MATCH, hasher(19456, 2, 1).verify(hasher(24576, 3, 1).hash("x y z"), "x y z"));
+    }
+
+    @Test
+    void theFlaskAppsHashesMatchWithItsPepperAndAskForAnUpgrade() {
+        String flask = "$pbkdf2-sha256$29000$jVFK6X0PwVir9f7fGwOAMA$rMdVb0ehtTZm8TGUZ4XRAbq5/GQJHrrDM4ySwPPFOrU";
+        assertEquals(Verification.MATCH_NEEDS_UPGRADE, hasher.verify(flask, "1234"));
+        assertEquals(Verification.NO_MATCH, hasher.verify(flask, "12345"));
     }
 
     @Test
     void unreadableOrForeignHashesNeverMatch() {
-        assertFalse(hasher.verify(null, "x"));
-        assertFalse(hasher.verify("", "x"));
-        assertFalse(hasher.verify("$argon2id$garbage", "x"));
-        assertFalse(hasher.verify("$pbkdf2-sha256$29000$jVFK6X0PwVir9f7fGwOAMA$rMdVb0ehtTZm8TGUZ4XRAbq5/GQJHrrDM4ySwPPFOrU", "1234"));
+        assertEquals(Verification.NO_MATCH, hasher.verify(null, "x"));
+        assertEquals(Verification.NO_MATCH, hasher.verify("", "x"));
+        assertEquals(Verification.NO_MATCH, hasher.verify("$argon2id$garbage", "x"));
+        assertEquals(Verification.NO_MATCH, hasher.verify("$2a$10$abcdefghijklmnopqrstuv", "x"));
+        assertEquals(Verification.NO_MATCH, hasher.verify("$pbkdf2-sha256$29000$bad", "x"));
+    }
+
+    @Test
+    void parametersBelowOwaspStopTheStart() {
+        assertThrows(IllegalStateException.class, () -> hasher(4096, 10, 1));
+        assertThrows(IllegalStateException.class, () -> hasher(19456, 1, 1));
+        assertThrows(IllegalStateException.class, () -> hasher(7168, 4, 1));
+        assertThrows(IllegalStateException.class, () -> hasher(19456, 2, 0));
     }
 }

@@ -1,0 +1,46 @@
+package io.github.accounts.defense.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** Hits in one fixed time window for one client address and kind of request. */
+@Entity
+@Table(name = "rate_counter")
+@NamedQuery(name = RateCounter.DELETE_EXPIRED, query = "DELETE FROM RateCounter c WHERE c.expiresAt <= :now")
+public class RateCounter {
+
+    public static final String DELETE_EXPIRED = "RateCounter.deleteExpired";
+
+    @Id
+    @Column(length = 120)
+    private String bucket;
+
+    @Column(nullable = false)
+    private int hits;
+
+    @Column(name = "expires_at", nullable = false)
+    private long expiresAt;
+
+    protected RateCounter() {
+    }
+
+    public RateCounter(String bucket, long expiresAt) {
+        this.bucket = bucket;
+        this.expiresAt = expiresAt;
+    }
+
+    public int hit() {
+        return ++hits;
+    }
+
+    public int getHits() {
+        return hits;
+    }
+
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+}

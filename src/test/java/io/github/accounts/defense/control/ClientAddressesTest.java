@@ -1,0 +1,38 @@
+package io.github.accounts.defense.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ClientAddressesTest {
+
+    static final List<ClientAddresses.Range> PROXIES = ClientAddresses.parse("10.0.0.0/8, 192.168.1.5, 2001:db8::/32");
+
+    @Test
+    void withoutTrustedProxiesForwardedForIsIgnored() {
+        assertEquals("203.0.113.9", ClientAddresses.resolve(List.of(), "203.0.113.9", "198.51.100.1"));
+        assertEquals("203.0.113.9", ClientAddresses.resolve(PROXIES, "203.0.113.9", "198.51.100.1"));
+    }
+
+    @Test
+    void behindATrustedProxyTheNearestUntrustedHopIsTheClient() {
+        assertEquals("198.51.100.1", ClientAddresses.resolve(PROXIES, "10.1.2.3", "198.51.100.1"));
+        assertEquals("198.51.100.1", ClientAddresses.resolve(PROXIES, "10.1.2.3", "6.6.6.6, 198.51.100.1, 192.168.1.5"));
+        assertEquals("2001:db9::1", ClientAddresses.resolve(PROXIES, "2001:db8::7", "2001:db9::1"));
+    }
+
+    @Test
+    void garbageInForwardedForFallsBackToThePeer() {
+        assertEquals("10.1.2.3", ClientAddresses.resolve(PROXIES, "10.1.2.3", "evil.example.com"));
+        assertEquals("10.1.2.3", ClientAddresses.resolve(PROXIES, "10.1.2.3", null));
+    }
+
+    @Test
+    void aBadSettingStopsTheStart() {
+        assertThrows(IllegalStateException.class, () -> ClientAddresses.parse("10.0.0.0/33"));
+        assertThrows(IllegalStateException.class, () -> ClientAddresses.parse("proxy.example.com"));
+    }
+}
