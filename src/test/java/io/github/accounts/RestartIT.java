@@ -3,47 +3,61 @@ package io.github.accounts;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What a node acknowledged survives the node: users, the signing key and logouts, across a crash (SIGKILL)
- * and a restart on the same data directory and database, with no configuration at all.
+ * What a node acknowledged survives the node: users, the signing key, logouts and lockouts, across a crash
+ * (SIGKILL) and a restart on the same data directory and database. The restarted node hashes with stronger
+ * parameters, and upgrades a user's stored hash at their next login.
  */
 class RestartIT {
 
     static final String PASSWORD = "correct horse battery";
 
     @Test
-    void usersKeysAndLogoutsSurviveACrash() throws Exception {
+    void usersKeysLogoutsAndLockoutsSurviveACrash() throws Exception {
         String email = uniqueEmail("restart");
+        String locked = uniqueEmail("locked");
         String loggedOut;
         String stillValid;
         String kid;
-        MicroServer first = MicroServer.fresh("restart-1", Map.of()).start();
+        MicroServer first = MicroServer.fresh("restart-1", Map.of("LOGIN_LOCKOUT_SECONDS", "600")).start();
         try {
             Http http = first.http();
             assertEquals(201, http.register("restart", email, PASSWORD).status());
+            assertEquals(201, http.register("locked", locked, PASSWORD).status());
             loggedOut = http.login(email, PASSWORD).token();
             stillValid = http.login(email, PASSWORD).token();
             kid = SignedJWT.parse(stillValid).getHeader().getKeyID();
             assertEquals(200, http.logout(loggedOut).status());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(401, http.login(locked, "wrong password").status());
+            }
+            assertEquals(429, http.login(locked, PASSWORD).status());
         } finally {
             first.kill();
         }
 
-        try (MicroServer second = first.sameData("restart-2").start()) {
+        MicroServer second = first.sameData("restart-2", Map.of("PASSWORD_HASH_ITERATIONS", "3"));
+        try (second) {
+            second.start();
             Http http = second.http();
             assertEquals(401, http.me(loggedOut).status(), "a logout must survive the restart");
             assertEquals(200, http.me(stillValid).status(), "tokens signed before the restart must stay valid");
+            assertEquals(429, http.login(locked, PASSWORD).status(), "a lockout must survive the restart");
             var login = http.login(email, PASSWORD);
             assertEquals(200, login.status(), "the user must survive the restart");
             assertEquals(kid, SignedJWT.parse(login.token()).getHeader().getKeyID(), "the signing key must survive the restart");
             assertEquals(409, http.register("again", email, PASSWORD).status());
         }
+        String upgraded = TestDatabase.passwordHashOf(second.env(), email);
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=3,p=1$"), upgraded);
     }
 }

@@ -56,7 +56,8 @@ public final class MicroServer implements AutoCloseable {
                 "-Xmx384m", "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("it.war", "target/accounts.war"),
                 "--contextroot", "/", "--port", String.valueOf(port),
-                "--nocluster", "--disablephonehome"));
+                "--nocluster", "--disablephonehome",
+                "--prebootcommandfile", System.getProperty("payara.preboot", "src/main/payara/preboot.asadmin")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         CountDownLatch ready = new CountDownLatch(1);
@@ -105,6 +106,19 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
+    public Path log() {
+        return log;
+    }
+
+    /** What the node has logged so far. */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Http http() {
         return new Http(base);
     }
@@ -113,9 +127,11 @@ public final class MicroServer implements AutoCloseable {
         return Map.copyOf(env);
     }
 
-    /** A new node on the same data directory and database: the restart of this one. */
-    public MicroServer sameData(String newName) {
-        return new MicroServer(newName, env);
+    /** A new node on the same data directory and database: the restart of this one, maybe with other settings. */
+    public MicroServer sameData(String newName, Map<String, String> changedEnv) {
+        Map<String, String> newEnv = new HashMap<>(env);
+        newEnv.putAll(changedEnv);
+        return new MicroServer(newName, newEnv);
     }
 
     /** Kills the node at once (SIGKILL), as a crash or an OOM killer would, and waits until it is gone. */

@@ -1,6 +1,11 @@
 package io.github.accounts.support;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +36,23 @@ public final class TestDatabase {
     public static Path newDataDir(String name) {
         return Path.of(System.getProperty("it.dataRoot", "target/it-data"), name + "-" + UUID.randomUUID())
                 .toAbsolutePath();
+    }
+
+    /**
+     * The stored password hash of a user, read straight from the database of a node's settings (for the embedded
+     * database the node must be stopped: H2 lets one process at a time open its file).
+     */
+    public static String passwordHashOf(Map<String, String> nodeEnv, String email) throws SQLException {
+        String url = nodeEnv.containsKey("DB_URL") ? nodeEnv.get("DB_URL")
+                : "jdbc:h2:file:" + nodeEnv.get("DATA_DIR") + "/accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER";
+        String user = nodeEnv.getOrDefault("DB_USER", "sa");
+        try (Connection connection = DriverManager.getConnection(url, user, nodeEnv.getOrDefault("DB_PASSWORD", ""));
+             PreparedStatement query = connection.prepareStatement("SELECT password FROM user WHERE email_normalized = ?")) {
+            query.setString(1, email.toLowerCase(java.util.Locale.ROOT));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** An email no other test run has used, so tests share one database without depending on each other. */

@@ -144,6 +144,40 @@ class TokenAttacksIT {
     }
 
     @Test
+    void aKidThatIsNotOursIsRefusedEvenWithOurSignature() throws Exception {
+        assertRefused(sign(serviceKey, "not-our-kid", validClaims().build()));
+    }
+
+    @Test
+    void headersNamingAKeySourceAreRefusedEvenWithOurSignature() throws Exception {
+        for (JWSHeader.Builder header : List.of(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).jwkURL(java.net.URI.create("https://evil.test/jwks.json")),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).x509CertURL(java.net.URI.create("https://evil.test/cert.pem")),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).jwk(serviceKey.toPublicJWK()))) {
+            SignedJWT jwt = new SignedJWT(header.type(JOSEObjectType.JWT).keyID(serviceKid()).build(), validClaims().build());
+            jwt.sign(new RSASSASigner(serviceKey));
+            assertRefused(jwt.serialize());
+        }
+    }
+
+    @Test
+    void aWrongTypIsRefused() throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
+                .keyID(serviceKid()).build(), validClaims().build());
+        jwt.sign(new RSASSASigner(serviceKey));
+        assertRefused(jwt.serialize());
+    }
+
+    @Test
+    void anotherAlgorithmThanOursIsRefused() throws Exception {
+        com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT)
+                .keyID(serviceKid()).build(), validClaims().build());
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(ec));
+        assertRefused(jwt.serialize());
+    }
+
+    @Test
     void revokedTokensAreRefused() {
         String token = http.login(email, PASSWORD).token();
         assertEquals(200, http.me(token).status());
