@@ -27,15 +27,26 @@ public final class MicroServer implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 180;
 
     private final String name;
+    private final Path war;
     private final Map<String, String> env;
     private final Path log;
     private Process process;
     private URI base;
 
-    private MicroServer(String name, Map<String, String> env) {
+    private MicroServer(String name, Path war, Map<String, String> env) {
         this.name = name;
+        this.war = war;
         this.env = env;
         this.log = Path.of("target", "micro-" + name + ".log");
+    }
+
+    private MicroServer(String name, Map<String, String> env) {
+        this(name, Path.of(System.getProperty("it.war", "target/accounts.war")), env);
+    }
+
+    /** Another WAR (such as a resource server of the SSO test) on a Payara Micro of its own. */
+    public static MicroServer deploy(String name, Path war, Map<String, String> env) {
+        return new MicroServer(name, war, env);
     }
 
     /** A node with a fresh data directory and the test database; {@code extraEnv} adds or overrides settings. */
@@ -50,11 +61,16 @@ public final class MicroServer implements AutoCloseable {
     }
 
     public MicroServer start() {
+        return start("/api/users/me", 401);
+    }
+
+    /** Starts the node and waits until it is up and {@code probe} answers {@code expected}: the WAR is deployed. */
+    public MicroServer start(String probe, int expected) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("it.war", "target/accounts.war"),
+                "--deploy", war.toString(),
                 "--contextroot", "/", "--port", String.valueOf(port),
                 "--nocluster", "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("payara.preboot", "src/main/payara/preboot.asadmin")));
@@ -80,10 +96,10 @@ public final class MicroServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         base = URI.create("http://127.0.0.1:" + port + "/");
-        int probe = new Http(base).me(null).status();
-        if (probe != 401) {
-            throw new IllegalStateException("the WAR did not deploy on '" + name + "' (GET /api/users/me gave "
-                    + probe + "); see " + log.toAbsolutePath());
+        int answer = new Http(base).send(new Http(base).request(probe).GET().build()).status();
+        if (answer != expected) {
+            throw new IllegalStateException("the WAR did not deploy on '" + name + "' (GET " + probe + " gave "
+                    + answer + "); see " + log.toAbsolutePath());
         }
         return this;
     }
@@ -131,7 +147,7 @@ public final class MicroServer implements AutoCloseable {
     public MicroServer sameData(String newName, Map<String, String> changedEnv) {
         Map<String, String> newEnv = new HashMap<>(env);
         newEnv.putAll(changedEnv);
-        return new MicroServer(newName, newEnv);
+        return new MicroServer(newName, war, newEnv);
     }
 
     /** Kills the node at once (SIGKILL), as a crash or an OOM killer would, and waits until it is gone. */

@@ -3,6 +3,7 @@ package io.github.accounts.defense.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
@@ -43,6 +44,10 @@ public class ClientAddresses {
             }
         }
         return List.copyOf(ranges);
+    }
+
+    public String of(HttpServletRequest request) {
+        return clientOf(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 
     public String clientOf(String peer, String forwardedFor) {

@@ -2,6 +2,7 @@ package io.github.accounts.problems.boundary;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,11 +25,16 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         return new InvalidInputException(errors).problem().toResponse();
     }
 
-    /** The request field a violation is about: the last property node, or "body" for the body itself. */
+    /**
+     * The request field a violation is about: the last property of the body, or a query parameter by its name,
+     * or "body" for a missing body.
+     */
     static String field(ConstraintViolation<?> violation) {
         String field = "body";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+            if (node.getKind() == ElementKind.PROPERTY) {
+                field = node.getName();
+            } else if (node.getKind() == ElementKind.PARAMETER && violation.getInvalidValue() != null) {
                 field = node.getName();
             }
         }

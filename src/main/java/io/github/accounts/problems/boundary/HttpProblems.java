@@ -9,7 +9,8 @@ public final class HttpProblems {
     public static Problem forStatus(int status) {
         return switch (status) {
             case 400 -> Problem.of(400, "invalid-request", "Invalid request", "The request could not be understood");
-            case 401, 403 -> Problem.of(401, "unauthorized", "Unauthorized", "A valid access token is required");
+            case 401 -> Problem.of(401, "unauthorized", "Unauthorized", "A valid access token is required");
+            case 403 -> Problem.of(403, "forbidden", "Forbidden", "This access token does not grant access to this resource");
             case 404 -> Problem.of(404, "not-found", "Not found", "There is no such resource");
             case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "This resource does not support the request method");
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", "This resource answers in application/json only");

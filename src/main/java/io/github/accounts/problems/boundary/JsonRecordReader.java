@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -53,7 +54,7 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            String name = components[i].getName();
+            String name = jsonName(type, components[i]);
             JsonValue value = json.get(name);
             if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
                 continue;
@@ -68,6 +69,16 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             throw new InvalidInputException(errors);
         }
         return construct(type, types, values);
+    }
+
+    /** The component's JSON name: its {@code @JsonbProperty} (on the field the component declares), or its own. */
+    static String jsonName(Class<?> type, RecordComponent component) {
+        try {
+            JsonbProperty property = type.getDeclaredField(component.getName()).getAnnotation(JsonbProperty.class);
+            return property == null || property.value().isEmpty() ? component.getName() : property.value();
+        } catch (NoSuchFieldException e) {
+            return component.getName();
+        }
     }
 
     static byte[] readLimited(InputStream body) throws IOException {

@@ -3,6 +3,7 @@ package io.github.accounts.revocation.boundary;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -30,12 +31,18 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
-            if (revocations.isRevoked(token.getTokenID())) {
+            if (revocations.isRevoked(token.getTokenID(), sessionOf(token))) {
                 request.abortWith(new NotAuthenticatedException("This access token has been revoked").problem().toResponse());
             } else if (namesAKeySource(token.getRawToken())) {
                 request.abortWith(new NotAuthenticatedException("The access token's header is not acceptable").problem().toResponse());
             }
         }
+    }
+
+    /** The {@code sid} claim: a JSON string in a verified token, whichever store verified it. */
+    public static String sessionOf(JsonWebToken token) {
+        Object sid = token.getClaim("sid");
+        return sid instanceof JsonString json ? json.getString() : sid instanceof String text ? text : null;
     }
 
     static boolean namesAKeySource(String rawToken) {

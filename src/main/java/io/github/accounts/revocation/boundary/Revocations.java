@@ -1,6 +1,7 @@
 package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.revocation.entity.RevokedToken;
+import io.github.accounts.sessions.entity.UserSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
@@ -8,8 +9,10 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,8 +20,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The revocation list: logged-out access tokens by {@code jti}, with their expiry. The database is the durable
- * record; this bean keeps the unexpired entries in memory so checking a token costs no database round trip.
+ * The revocation list: logged-out access tokens by {@code jti}, and ended sessions by id (each access token
+ * carries its session's id in {@code sid}), each with the time after which the entry is useless. The database is
+ * the durable record; this bean keeps the live entries in memory so checking a token costs no database round trip.
  */
 @Singleton
 @Startup
@@ -30,38 +34,60 @@ public class Revocations {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
+    long accessTtlSeconds;
+
     private final Map<String, Long> expiryByJti = new HashMap<>();
+    /** Ended sessions, until the last access token issued in them has expired. */
+    private final Map<String, Long> endedSessions = new HashMap<>();
 
     @PostConstruct
     void load() {
-        em.createNamedQuery(RevokedToken.UNEXPIRED, RevokedToken.class)
-                .setParameter("now", now())
-                .getResultStream()
-                .forEach(r -> expiryByJti.put(r.getJti(), r.getExpiresAt()));
-        LOG.info(() -> expiryByJti.size() + " unexpired revocations loaded");
+        long now = now();
+        em.createNamedQuery(RevokedToken.UNEXPIRED, RevokedToken.class).setParameter("now", now)
+                .getResultStream().forEach(r -> expiryByJti.put(r.getJti(), r.getExpiresAt()));
+        em.createNamedQuery(UserSession.ENDED_SINCE, UserSession.class).setParameter("since", now - accessTtlSeconds)
+                .getResultStream().forEach(s -> endedSessions.put(s.getId(), s.getEndedAt() + accessTtlSeconds));
+        LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
     }
 
+    /** True when the token was logged out, or its session has ended. */
     @Lock(LockType.READ)
-    public boolean isRevoked(String jti) {
-        return jti != null && expiryByJti.containsKey(jti);
+    public boolean isRevoked(String jti, String sid) {
+        return (jti != null && expiryByJti.containsKey(jti)) || (sid != null && endedSessions.containsKey(sid));
     }
 
     /** Revokes a token until its expiry; the database write is part of the caller's transaction. */
     @Lock(LockType.WRITE)
     public void revoke(String jti, long expiresAt) {
-        if (expiryByJti.containsKey(jti) || expiresAt <= now()) {
+        long now = now();
+        if (expiryByJti.containsKey(jti) || expiresAt <= now) {
             return;
         }
         if (em.find(RevokedToken.class, jti) == null) {
-            em.persist(new RevokedToken(jti, expiresAt));
+            em.persist(new RevokedToken(jti, expiresAt, now));
             em.flush();
         }
         expiryByJti.put(jti, expiresAt);
     }
 
+    /** Refuses every access token of a session that ended at {@code endedAt} (the session row is the durable record). */
+    @Lock(LockType.WRITE)
+    public void endSession(String sid, long endedAt) {
+        endedSessions.put(sid, endedAt + accessTtlSeconds);
+    }
+
+    /** Takes in what other nodes revoked or ended (see {@link RevocationSync}). */
+    @Lock(LockType.WRITE)
+    public void merge(Map<String, Long> revokedTokens, Map<String, Long> sessionsEndedAt) {
+        expiryByJti.putAll(revokedTokens);
+        sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.put(sid, endedAt + accessTtlSeconds));
+    }
+
     @Lock(LockType.READ)
     public int size() {
-        return expiryByJti.size();
+        return expiryByJti.size() + endedSessions.size();
     }
 
     /** Expired tokens are refused by their {@code exp} anyway: forget them, here and in the database. */
@@ -70,6 +96,7 @@ public class Revocations {
     public void purgeExpired() {
         long now = now();
         expiryByJti.values().removeIf(expiresAt -> expiresAt <= now);
+        endedSessions.values().removeIf(until -> until <= now);
         em.createNamedQuery(RevokedToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     }
 

@@ -11,10 +11,12 @@ import jakarta.persistence.Table;
 @Table(name = "revoked_token")
 @NamedQuery(name = RevokedToken.UNEXPIRED, query = "SELECT r FROM RevokedToken r WHERE r.expiresAt > :now")
 @NamedQuery(name = RevokedToken.DELETE_EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt <= :now")
+@NamedQuery(name = RevokedToken.REVOKED_SINCE, query = "SELECT r FROM RevokedToken r WHERE r.revokedAt >= :since AND r.expiresAt > :now")
 public class RevokedToken {
 
     public static final String UNEXPIRED = "RevokedToken.unexpired";
     public static final String DELETE_EXPIRED = "RevokedToken.deleteExpired";
+    public static final String REVOKED_SINCE = "RevokedToken.revokedSince";
 
     @Id
     @Column(length = 64)
@@ -24,12 +26,17 @@ public class RevokedToken {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
+    /** Epoch seconds: when the token was revoked, so that other nodes can ask what is new. */
+    @Column(name = "revoked_at", nullable = false)
+    private long revokedAt;
+
     protected RevokedToken() {
     }
 
-    public RevokedToken(String jti, long expiresAt) {
+    public RevokedToken(String jti, long expiresAt, long revokedAt) {
         this.jti = jti;
         this.expiresAt = expiresAt;
+        this.revokedAt = revokedAt;
     }
 
     public String getJti() {

@@ -4,16 +4,21 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.tokens.control.KeyMaterial;
+import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -26,14 +31,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * The keys tokens are signed with. With {@code JWT_SIGNING_KEY} unset, a key is generated at first start and
- * kept in the database, so tokens stay valid across restarts and nodes; otherwise the configured PEM key is used.
- * At startup it publishes the public keys to the server's MicroProfile JWT.
+ * The keys tokens are signed with. With {@code JWT_SIGNING_KEY} unset, a key is generated at first start and kept
+ * in the database, so tokens stay valid across restarts and nodes; otherwise the configured PEM key is used.
+ * <p>
+ * Rotation (on an admin's request, or when the newest key is older than {@code JWT_KEY_ROTATE_AFTER}) adds a key
+ * that is published at once but signs only after {@code JWT_KEY_PUBLISH_AHEAD} seconds, so every node and every
+ * resource server caching the JWKS knows it before the first token it signs; a key that stopped signing stays
+ * published until the last token it signed has expired. Every node re-reads the keys every few seconds.
  */
 @Singleton
 @Startup
@@ -59,46 +73,134 @@ public class SigningKeys {
     @ConfigProperty(name = "JWT_SIGNING_KEY")
     Optional<String> configuredKey;
 
-    private volatile RSAKey active;
-    private volatile RSASSASigner signer;
-    private volatile JWKSet publicKeys;
+    @Inject
+    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
+    long accessTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "JWT_KEY_PUBLISH_AHEAD", defaultValue = "600")
+    long publishAheadSeconds;
+
+    @Inject
+    @ConfigProperty(name = "JWT_KEY_ROTATE_AFTER", defaultValue = "2592000")
+    long rotateAfterSeconds;
+
+    /** A key with the moment it starts signing; newest first. */
+    record Key(RSAKey jwk, RSASSASigner signer, RSASSAVerifier verifier, long activatesAt, long createdAt) {
+    }
+
+    private volatile List<Key> keys = List.of();
+    private volatile JWKSet publicKeys = new JWKSet();
+    private volatile TokenVerifier verifier;
+
+    /** A rotation: the new key's kid and when it starts signing. */
+    public record Rotation(String kid, Instant activatesAt) {
+    }
 
     @PostConstruct
     void init() {
         if (issuer.isBlank()) {
             throw new IllegalStateException("JWT_ISSUER must not be blank");
         }
-        List<RSAKey> keys = configuredKey.filter(pem -> !pem.isBlank())
-                .map(pem -> List.of(KeyMaterial.fromPem(pem)))
-                .orElseGet(this::storedOrNewKeys);
-        use(keys);
-        LOG.info(() -> "signing tokens as issuer '" + issuer + "' with key " + active.getKeyID()
-                + (configuredKey.filter(pem -> !pem.isBlank()).isPresent() ? " (from JWT_SIGNING_KEY)" : " (kept in the database)"));
-    }
-
-    private List<RSAKey> storedOrNewKeys() {
-        List<RSAKey> stored = em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).getResultList().stream()
-                .map(k -> KeyMaterial.parse(k.getPrivateJwk()))
-                .toList();
-        if (!stored.isEmpty()) {
-            return stored;
+        if (publishAheadSeconds < 0 || rotateAfterSeconds < 0) {
+            throw new IllegalStateException("JWT_KEY_PUBLISH_AHEAD and JWT_KEY_ROTATE_AFTER must not be negative");
         }
-        RSAKey generated = KeyMaterial.generate();
-        em.persist(new SigningKey(generated.getKeyID(), KeyMaterial.ALGORITHM.getName(), generated.toJSONString(),
-                generated.toPublicJWK().toJSONString(), Instant.now().getEpochSecond()));
-        em.flush();
-        return List.of(generated);
+        if (isConfigured()) {
+            RSAKey key = KeyMaterial.fromPem(configuredKey.get());
+            use(List.of(key(key, 0, 0)));
+        } else {
+            if (em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).setMaxResults(1).getResultList().isEmpty()) {
+                store(KeyMaterial.generate(), now(), now());
+            }
+            reload();
+        }
+        LOG.info(() -> "signing tokens as issuer '" + issuer + "' with key " + active().jwk().getKeyID()
+                + (isConfigured() ? " (from JWT_SIGNING_KEY)" : " (kept in the database)"));
     }
 
-    private void use(List<RSAKey> newestFirst) {
+    private boolean isConfigured() {
+        return configuredKey.filter(pem -> !pem.isBlank()).isPresent();
+    }
+
+    /** Re-reads the keys, so that a rotation made by another node is seen here; rotates when the time has come. */
+    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    public void refresh() {
+        if (isConfigured()) {
+            return;
+        }
         try {
-            active = newestFirst.get(0);
-            signer = new RSASSASigner(active);
-            publicKeys = new JWKSet(newestFirst.stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());
-            writePublicKeys(publicKeys.toString());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign with key " + newestFirst.get(0).getKeyID(), e);
+            reload();
+            Key newest = keys.get(0);
+            if (rotateAfterSeconds > 0 && now() - newest.createdAt() >= rotateAfterSeconds) {
+                rotate();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot re-read the signing keys now; keeping the ones in use: {0}", e.getMessage());
         }
+    }
+
+    public Rotation rotate() {
+        if (isConfigured()) {
+            throw new ConflictException("key-configured", "The signing key is given by JWT_SIGNING_KEY: rotate it there");
+        }
+        long now = now();
+        RSAKey key = KeyMaterial.generate();
+        store(key, now + publishAheadSeconds, now);
+        reload();
+        LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds));
+        return new Rotation(key.getKeyID(), Instant.ofEpochSecond(now + publishAheadSeconds));
+    }
+
+    private void store(RSAKey key, long activatesAt, long now) {
+        em.persist(new SigningKey(key.getKeyID(), KeyMaterial.ALGORITHM.getName(), key.toJSONString(),
+                key.toPublicJWK().toJSONString(), now, activatesAt));
+        em.flush();
+    }
+
+    private synchronized void reload() {
+        long now = now();
+        List<SigningKey> stored = em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).getResultList();
+        List<Key> all = stored.stream()
+                .map(k -> key(KeyMaterial.parse(k.getPrivateJwk()), k.getActivatesAt(), k.getCreatedAt()))
+                .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
+                .toList();
+        use(all.stream().filter(k -> stillPublished(k, all, now)).toList());
+    }
+
+    /** A key is published until the newest key activated after it has signed for a whole access-token lifetime. */
+    private boolean stillPublished(Key key, List<Key> newestFirst, long now) {
+        return newestFirst.stream()
+                .filter(newer -> newer.activatesAt() > key.activatesAt() && newer.activatesAt() <= now)
+                .allMatch(newer -> newer.activatesAt() + accessTtlSeconds > now);
+    }
+
+    private static Key key(RSAKey jwk, long activatesAt, long createdAt) {
+        try {
+            return new Key(jwk, new RSASSASigner(jwk), new RSASSAVerifier(jwk.toRSAPublicKey()), activatesAt, createdAt);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot use signing key " + jwk.getKeyID(), e);
+        }
+    }
+
+    private synchronized void use(List<Key> newestFirst) {
+        List<String> before = keys.stream().map(k -> k.jwk().getKeyID()).toList();
+        List<String> after = newestFirst.stream().map(k -> k.jwk().getKeyID()).toList();
+        keys = newestFirst;
+        if (!before.equals(after) || verifier == null) {
+            publicKeys = new JWKSet(newestFirst.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
+            Map<String, RSASSAVerifier> byKid = newestFirst.stream()
+                    .collect(Collectors.toUnmodifiableMap(k -> k.jwk().getKeyID(), Key::verifier));
+            Function<String, Optional<RSASSAVerifier>> lookup = kid -> Optional.ofNullable(byKid.get(kid));
+            verifier = new TokenVerifier(issuer, lookup);
+            writePublicKeys(publicKeys.toString());
+        }
+    }
+
+    /** The key that signs now: the newest one whose time has come. */
+    private Key active() {
+        long now = now();
+        List<Key> current = keys;
+        return current.stream().filter(k -> k.activatesAt() <= now).findFirst().orElse(current.get(current.size() - 1));
     }
 
     /**
@@ -123,21 +225,34 @@ public class SigningKeys {
 
     /** Signs the claims as an RS256 JWT with {@code typ: JWT} and the active key's {@code kid}. */
     public String sign(JWTClaimsSet claims) {
-        RSAKey key = active;
+        Key key = active();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(KeyMaterial.ALGORITHM)
                 .type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID())
+                .keyID(key.jwk().getKeyID())
                 .build(), claims);
         try {
-            jwt.sign(signer);
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
         return jwt.serialize();
     }
 
-    /** The public keys, as a JWKS. */
+    /** The public keys, as a JWKS: the active one, one about to sign, and those whose tokens may still live. */
     public JWKSet publicKeys() {
         return publicKeys;
+    }
+
+    /** How long others may cache the JWKS: well within the time a new key is published before it signs. */
+    public long publicKeysMaxAge() {
+        return Math.max(1, Math.min(3600, publishAheadSeconds / 2));
+    }
+
+    public TokenVerifier verifier() {
+        return verifier;
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
     }
 }

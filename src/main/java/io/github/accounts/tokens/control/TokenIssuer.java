@@ -12,14 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 /** Issues access tokens: RS256 JWTs with the claims MicroProfile JWT expects. */
 @ApplicationScoped
 public class TokenIssuer {
 
-    public static final List<String> USER_GROUPS = List.of("user");
+    /** The session an access token belongs to: ending the session revokes the token. */
+    public static final String SESSION_CLAIM = "sid";
     /** The OpenID Connect claim for the user's name, so a profile can be answered from the token alone. */
     public static final String USERNAME_CLAIM = "preferred_username";
     public static final String CREATED_AT_CLAIM = "created_at";
@@ -43,7 +43,7 @@ public class TokenIssuer {
         }
     }
 
-    public IssuedToken issue(User user) {
+    public AccessToken issue(User user, String sessionId) {
         Instant issuedAt = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -52,15 +52,16 @@ public class TokenIssuer {
                 .claim("upn", user.getEmail())
                 .claim(USERNAME_CLAIM, user.getUsername())
                 .claim(CREATED_AT_CLAIM, user.getCreatedAt().getEpochSecond())
-                .claim("groups", USER_GROUPS)
+                .claim("groups", user.groups())
+                .claim(SESSION_CLAIM, sessionId)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        return new IssuedToken(keys.sign(claims), accessTtlSeconds, user);
+        return new AccessToken(keys.sign(claims), accessTtlSeconds);
     }
 
-    /** A signed access token and the user it was issued to. */
-    public record IssuedToken(String accessToken, long expiresIn, User user) {
+    /** A signed access token and its lifetime in seconds. */
+    public record AccessToken(String token, long expiresIn) {
     }
 }

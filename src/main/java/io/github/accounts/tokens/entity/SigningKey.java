@@ -33,10 +33,15 @@ public class SigningKey {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** Epoch seconds from which the key signs; it is published before. */
+    @Column(name = "activates_at", nullable = false)
+    private long activatesAt;
+
     protected SigningKey() {
     }
 
-    public SigningKey(String kid, String algorithm, String privateJwk, String publicJwk, long createdAt) {
+    public SigningKey(String kid, String algorithm, String privateJwk, String publicJwk, long createdAt, long activatesAt) {
+        this.activatesAt = activatesAt;
         this.kid = kid;
         this.algorithm = algorithm;
         this.privateJwk = privateJwk;
@@ -54,5 +59,13 @@ public class SigningKey {
 
     public String getPublicJwk() {
         return publicJwk;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getActivatesAt() {
+        return activatesAt;
     }
 }

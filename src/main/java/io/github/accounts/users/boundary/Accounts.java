@@ -5,9 +5,11 @@ import io.github.accounts.defense.boundary.Throttle;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.InvalidCredentialsException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.revocation.boundary.Revocations;
-import io.github.accounts.tokens.control.TokenIssuer;
-import io.github.accounts.tokens.control.TokenIssuer.IssuedToken;
+import io.github.accounts.sessions.boundary.SessionTokens;
+import io.github.accounts.sessions.boundary.Sessions;
+import io.github.accounts.users.control.AdminEmails;
 import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.PasswordHasher;
 import io.github.accounts.users.control.PasswordHasher.Verification;
@@ -24,11 +26,17 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
-/** Registration, login, profile and logout: the service's one transactional boundary for users. */
+/** Registration, login, profile, password and logout: the service's transactional boundary for users. */
 @Stateless
 public class Accounts {
+
+    /** Which sessions a logout ends. */
+    public enum LogoutScope {
+        LOCAL, OTHERS, GLOBAL
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -43,7 +51,7 @@ public class Accounts {
     PasswordPolicy passwordPolicy;
 
     @Inject
-    TokenIssuer tokens;
+    Sessions sessions;
 
     @Inject
     Revocations revocations;
@@ -52,72 +60,89 @@ public class Accounts {
     Throttle throttle;
 
     @Inject
+    AdminEmails adminEmails;
+
+    @Inject
     AuditLog audit;
 
-    public IssuedToken register(RegistrationRequest request, String clientAddress) {
+    public SessionTokens register(RegistrationRequest request, Client client) {
         String email = EmailAddresses.canonical(request.email()).orElseThrow();
         passwordPolicy.check(request.password(), email, request.username());
-        throttle.registrationAttempt(clientAddress);
+        throttle.registrationAttempt(client.address());
         String key = EmailAddresses.key(email);
         // hashed before the database is read: no connection is held while Argon2 runs, and a taken email costs
         // the same time as a free one
         String hash = hasher.hash(request.password());
         if (findByEmailKey(key).isPresent()) {
-            audit.record("register", "email-taken", null, clientAddress);
+            audit.record("register", "email-taken", null, client.address());
             throw emailTaken();
         }
         User user = new User(request.username(), email, key, hash);
+        user.setRole(User.ADMIN_ROLE, adminEmails.isAdmin(email));
         try {
             em.persist(user);
             em.flush();
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
-                audit.record("register", "email-taken", null, clientAddress);
+                audit.record("register", "email-taken", null, client.address());
                 throw emailTaken();
             }
             throw e;
         }
-        audit.record("register", "success", user.getId(), clientAddress);
-        return tokens.issue(user);
+        audit.record("register", "success", user.getId(), client.address());
+        return sessions.start(user, client.userAgent());
     }
 
     /**
-     * Reads only, outside a transaction, so no connection is held while the hash is checked; the throttling
-     * counters and a hash upgrade are written in transactions of their own.
+     * Reads outside a transaction, so no connection is held while the hash is checked; the throttling counters,
+     * a hash upgrade and the new session are written in transactions of their own.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IssuedToken login(LoginRequest request, String clientAddress) {
+    public SessionTokens login(LoginRequest request, Client client) {
         String key = EmailAddresses.key(request.email());
+        User user = checkPassword(key, request.password(), client.address(), new InvalidCredentialsException());
+        if (user.isDisabled()) {
+            audit.record("login", "disabled", user.getId(), client.address());
+            throw accountDisabled();
+        }
+        audit.record("login", "success", user.getId(), client.address());
+        return sessions.start(user, client.userAgent());
+    }
+
+    /**
+     * The user behind an email and password, counted by the brute-force defense either way; a stored hash that
+     * is weaker than today's is upgraded.
+     */
+    private User checkPassword(String emailKey, String password, String address, ProblemException whenWrong) {
         boolean failuresOnRecord;
         try {
-            failuresOnRecord = throttle.checkLogin(key, clientAddress);
+            failuresOnRecord = throttle.checkLogin(emailKey, address);
         } catch (RuntimeException throttled) {
-            audit.record("login", "throttled", null, clientAddress);
+            audit.record("login", "throttled", null, address);
             throw throttled;
         }
-        Optional<User> user = findByEmailKey(key);
-        Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), request.password()))
+        Optional<User> user = findByEmailKey(emailKey);
+        Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), password))
                 .orElseGet(() -> {
-                    hasher.verifyDummy(request.password());
+                    hasher.verifyDummy(password);
                     return Verification.NO_MATCH;
                 });
         Long userId = user.map(User::getId).orElse(null);
         if (!verification.matches()) {
-            long lockedFor = throttle.loginFailed(key, clientAddress);
-            audit.record("login", "failure", userId, clientAddress);
+            long lockedFor = throttle.loginFailed(emailKey, address);
+            audit.record("login", "failure", userId, address);
             if (lockedFor > 0) {
-                audit.record("lockout", "locked " + lockedFor + " s", userId, clientAddress);
+                audit.record("lockout", "locked " + lockedFor + " s", userId, address);
             }
-            throw new InvalidCredentialsException();
+            throw whenWrong;
         }
         if (failuresOnRecord) {
-            throttle.loginSucceeded(key);
+            throttle.loginSucceeded(emailKey);
         }
         if (verification == Verification.MATCH_NEEDS_UPGRADE) {
-            context.getBusinessObject(Accounts.class).replaceHash(userId, hasher.hash(request.password()));
+            context.getBusinessObject(Accounts.class).replaceHash(userId, hasher.hash(password));
         }
-        audit.record("login", "success", userId, clientAddress);
-        return tokens.issue(user.get());
+        return user.get();
     }
 
     /** Stores a hash made with the current parameters in place of an older one. */
@@ -129,16 +154,52 @@ public class Accounts {
         }
     }
 
+    /** Changes the password of the token's user, who must know the current one; every other session ends. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void changePassword(String subject, String sessionId, PasswordChange change, Client client) {
+        User user = userOf(subject).orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
+        checkPassword(user.getEmailKey(), change.currentPassword(), client.address(),
+                new ProblemException(403, "urn:accounts:problem:wrong-password", "Forbidden", "The current password is wrong"));
+        passwordPolicy.check(change.newPassword(), user.getEmail(), user.getUsername());
+        int ended = context.getBusinessObject(Accounts.class).storeNewPassword(user.getId(), hasher.hash(change.newPassword()), sessionId);
+        audit.record("password-change", "success, " + ended + " other sessions ended", user.getId(), client.address());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int storeNewPassword(long userId, String hash, String keepSession) {
+        em.find(User.class, userId).setPasswordHash(hash);
+        return sessions.endAllOf(userId, keepSession);
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Profile profile(String subject) {
         return userOf(subject).map(Profile::of)
                 .orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
     }
 
-    /** Ends the session of this access token: it is refused from now on, also after a restart. */
-    public void logout(String subject, String jti, long expiresAt, String clientAddress) {
-        revocations.revoke(jti, expiresAt);
-        audit.record("logout", "success", userIdOf(subject), clientAddress);
+    public List<SessionView> sessions(String subject, String currentSession) {
+        Long userId = userIdOf(subject);
+        return userId == null ? List.of() : sessions.live(userId).stream().map(s -> SessionView.of(s, currentSession)).toList();
+    }
+
+    /**
+     * Logs out: {@code LOCAL} ends this token's session (the token itself is refused from now on, also after a
+     * restart), {@code OTHERS} every other session of the user, {@code GLOBAL} all of them.
+     */
+    public void logout(String subject, String jti, String sessionId, long expiresAt, LogoutScope scope, Client client) {
+        Long userId = userIdOf(subject);
+        if (scope != LogoutScope.OTHERS) {
+            revocations.revoke(jti, expiresAt);
+        }
+        int ended = switch (scope) {
+            case LOCAL -> {
+                sessions.end(sessionId);
+                yield sessionId == null ? 0 : 1;
+            }
+            case OTHERS -> userId == null ? 0 : sessions.endAllOf(userId, sessionId == null ? "" : sessionId);
+            case GLOBAL -> userId == null ? 0 : sessions.endAllOf(userId, null);
+        };
+        audit.record("logout", scope.name().toLowerCase() + ", " + ended + " sessions ended", userId, client.address());
     }
 
     private Optional<User> userOf(String subject) {
@@ -165,6 +226,10 @@ public class Accounts {
         return new ConflictException("email-taken", "This email is already registered");
     }
 
+    private static ProblemException accountDisabled() {
+        return new ProblemException(403, "urn:accounts:problem:account-disabled", "Forbidden", "This account is disabled");
+    }
+
     /** A unique-key violation: SQLState class 23 anywhere in the cause chain. */
     static boolean isUniqueViolation(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -173,5 +238,9 @@ public class Accounts {
             }
         }
         return false;
+    }
+
+    /** Who is calling: the client's address (for throttling and audit) and its user agent (shown with its sessions). */
+    public record Client(String address, String userAgent) {
     }
 }

@@ -1,26 +1,35 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.defense.control.ClientAddresses;
+import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.revocation.boundary.AccessTokenFilter;
+import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.github.accounts.defense.control.ClientAddresses;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 @Path("users")
@@ -35,7 +44,7 @@ public class UsersResource {
     Accounts accounts;
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     ClientAddresses clientAddresses;
@@ -50,7 +59,7 @@ public class UsersResource {
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
         return Response.status(Response.Status.CREATED)
                 .cacheControl(NO_STORE)
-                .entity(TokenResponse.of(accounts.register(request, clientAddress())))
+                .entity(TokenResponse.of(accounts.register(request, client())))
                 .build();
     }
 
@@ -59,27 +68,56 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@NotNull(message = "is required") @Valid LoginRequest request) {
-        return Response.ok(TokenResponse.of(accounts.login(request, clientAddress())))
+        return Response.ok(TokenResponse.of(accounts.login(request, client())))
                 .cacheControl(NO_STORE)
                 .build();
-    }
-
-    private String clientAddress() {
-        return clientAddresses.clientOf(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"));
     }
 
     @GET
     @Path("me")
     @RolesAllowed("user")
     public Profile me() {
+        JsonWebToken token = caller.token();
         return Profile.of(token).orElseGet(() -> accounts.profile(token.getSubject()));
+    }
+
+    @GET
+    @Path("sessions")
+    @RolesAllowed("user")
+    public List<SessionView> sessions() {
+        JsonWebToken token = caller.token();
+        return accounts.sessions(token.getSubject(), AccessTokenFilter.sessionOf(token));
+    }
+
+    @PUT
+    @Path("me/password")
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changePassword(@NotNull(message = "is required") @Valid PasswordChange change) {
+        JsonWebToken token = caller.token();
+        accounts.changePassword(token.getSubject(), AccessTokenFilter.sessionOf(token), change, client());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
     }
 
     @DELETE
     @Path("logout")
     @RolesAllowed("user")
-    public Response logout() {
-        accounts.logout(token.getSubject(), token.getTokenID(), token.getExpirationTime(), clientAddress());
+    public Response logout(@QueryParam("scope") @DefaultValue("local") String scope) {
+        JsonWebToken token = caller.token();
+        accounts.logout(token.getSubject(), token.getTokenID(), AccessTokenFilter.sessionOf(token), token.getExpirationTime(),
+                scopeOf(scope), client());
         return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    private static Accounts.LogoutScope scopeOf(String scope) {
+        try {
+            return Accounts.LogoutScope.valueOf(scope.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("scope", "must be local, others or global");
+        }
+    }
+
+    private Accounts.Client client() {
+        return new Accounts.Client(clientAddresses.of(http), http.getHeader("User-Agent"));
     }
 }

@@ -1,6 +1,10 @@
 package io.github.accounts.users.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,6 +19,10 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A registered user, mapped to the Flask app's own {@code user} table.
@@ -22,9 +30,16 @@ import java.time.temporal.ChronoUnit;
 @Entity
 @Table(name = "`user`")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.emailNormalized = :email")
+@NamedQuery(name = User.ALL_BY_ID, query = "SELECT u FROM User u ORDER BY u.id")
+@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String ALL_BY_ID = "User.allById";
+    public static final String COUNT = "User.count";
+    /** The role every user has; others come from the user_role table. */
+    public static final String USER_ROLE = "user";
+    public static final String ADMIN_ROLE = "admin";
     public static final int USERNAME_MAX = 50;
     public static final int EMAIL_MAX = 254;
     public static final int PASSWORD_HASH_MAX = 255;
@@ -59,6 +74,15 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Epoch seconds; null while the user may log in. */
+    @Column(name = "disabled_at")
+    private Long disabledAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", length = 32)
+    private Set<String> roles = new HashSet<>();
+
     protected User() {
     }
 
@@ -92,6 +116,10 @@ public class User {
         return email;
     }
 
+    public String getEmailKey() {
+        return emailNormalized;
+    }
+
     public String getPasswordHash() {
         return passwordHash;
     }
@@ -102,5 +130,34 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public void disable(long now) {
+        disabledAt = now;
+    }
+
+    public void enable() {
+        disabledAt = null;
+    }
+
+    /** Grants or withdraws a role; "user" is everyone's and not stored. */
+    public void setRole(String role, boolean granted) {
+        if (granted) {
+            roles.add(role);
+        } else {
+            roles.remove(role);
+        }
+    }
+
+    /** The token's {@code groups}: "user", then the user's other roles in order. */
+    public List<String> groups() {
+        List<String> groups = new ArrayList<>();
+        groups.add(USER_ROLE);
+        roles.stream().filter(r -> !USER_ROLE.equals(r)).sorted().forEach(groups::add);
+        return groups;
     }
 }

@@ -1,0 +1,70 @@
+package io.github.accounts.admin.boundary;
+
+import io.github.accounts.audit.control.AuditLog;
+import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.sessions.boundary.Sessions;
+import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.users.entity.User;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What administrators may do: list users, disable and enable them, rotate the signing key. */
+@Stateless
+public class Administration {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    AuditLog audit;
+
+    public UserPage users(int page, int size) {
+        List<User> users = em.createNamedQuery(User.ALL_BY_ID, User.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        long total = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();
+        return new UserPage(users.stream().map(UserPage.Entry::of).toList(), page, size, total);
+    }
+
+    /** Disables a user: every session ends at once, and logins are refused until the user is enabled again. */
+    public UserPage.Entry disable(long userId, long adminId) {
+        User user = find(userId);
+        user.disable(Instant.now().getEpochSecond());
+        int ended = sessions.endAllOf(userId, null);
+        audit.record("disable", "by " + adminId + ", " + ended + " sessions ended", userId, null);
+        return UserPage.Entry.of(user);
+    }
+
+    public UserPage.Entry enable(long userId, long adminId) {
+        User user = find(userId);
+        user.enable();
+        audit.record("enable", "by " + adminId, userId, null);
+        return UserPage.Entry.of(user);
+    }
+
+    public SigningKeys.Rotation rotateKey(long adminId) {
+        SigningKeys.Rotation rotation = keys.rotate();
+        audit.record("key-rotation", "by " + adminId + ": " + rotation.kid(), null, null);
+        return rotation;
+    }
+
+    private User find(long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw new ProblemException(404, "urn:accounts:problem:not-found", "Not found", "There is no user " + userId);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.accounts.sessions.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** One refresh token of a session, by the SHA-256 of its value; spent once exchanged. */
+@Entity
+@Table(name = "refresh_token")
+@NamedQuery(name = RefreshToken.DELETE_EXPIRED, query = "DELETE FROM RefreshToken r WHERE r.expiresAt <= :now")
+public class RefreshToken {
+
+    public static final String DELETE_EXPIRED = "RefreshToken.deleteExpired";
+
+    @Id
+    @Column(name = "token_hash", length = 64)
+    private String tokenHash;
+
+    @Column(name = "session_id", nullable = false, length = 36)
+    private String sessionId;
+
+    @Column(name = "expires_at", nullable = false)
+    private long expiresAt;
+
+    @Column(name = "spent_at")
+    private Long spentAt;
+
+    protected RefreshToken() {
+    }
+
+    public RefreshToken(String tokenHash, String sessionId, long expiresAt) {
+        this.tokenHash = tokenHash;
+        this.sessionId = sessionId;
+        this.expiresAt = expiresAt;
+    }
+
+    public String getSessionId() {
+        return sessionId;
+    }
+
+    public boolean isExpired(long now) {
+        return expiresAt <= now;
+    }
+
+    public boolean isSpent() {
+        return spentAt != null;
+    }
+
+    public void spend(long now) {
+        spentAt = now;
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.accounts.tokens.boundary;
+
+import io.github.accounts.revocation.boundary.Revocations;
+import io.github.accounts.tokens.control.VerifiedToken;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 7662 token introspection for resource servers that must honour logouts at once: a token is active only
+ * when it verifies, has not expired, and was not revoked. Callers authenticate as a client of
+ * {@code INTROSPECTION_CLIENTS} ({@code id:secret} pairs, comma-separated) with HTTP Basic.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Introspection {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    @ConfigProperty(name = "INTROSPECTION_CLIENTS")
+    Optional<String> clientsSetting;
+
+    private Map<String, byte[]> secretByClient = Map.of();
+
+    @PostConstruct
+    void init() {
+        Map<String, byte[]> clients = new HashMap<>();
+        for (String entry : clientsSetting.orElse("").split(",")) {
+            String pair = entry.strip();
+            int colon = pair.indexOf(':');
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new IllegalStateException("INTROSPECTION_CLIENTS must be id:secret pairs separated by commas");
+            }
+            clients.put(pair.substring(0, colon), pair.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+        }
+        secretByClient = Map.copyOf(clients);
+    }
+
+    /** The client named by a Basic {@code Authorization} header, if its secret is right. */
+    public Optional<String> client(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        String id = decoded.substring(0, colon);
+        byte[] expected = secretByClient.get(id);
+        byte[] given = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
+        boolean matches = MessageDigest.isEqual(expected == null ? new byte[given.length + 1] : expected, given);
+        return matches && expected != null ? Optional.of(id) : Optional.empty();
+    }
+
+    public JsonObject introspect(String token, String client) {
+        Optional<VerifiedToken> verified = keys.verifier().verify(token)
+                .filter(t -> !revocations.isRevoked(t.getTokenID(), t.getClaim("sid") instanceof jakarta.json.JsonString sid ? sid.getString() : null));
+        if (verified.isEmpty()) {
+            return Json.createObjectBuilder().add("active", false).build();
+        }
+        VerifiedToken t = verified.get();
+        JsonArrayBuilder groups = Json.createArrayBuilder();
+        t.getGroups().stream().sorted().forEach(groups::add);
+        JsonObjectBuilder answer = Json.createObjectBuilder()
+                .add("active", true)
+                .add("token_type", "Bearer")
+                .add("client_id", client)
+                .add("iss", t.getIssuer())
+                .add("sub", t.getSubject())
+                .add("username", t.getName())
+                .add("groups", groups)
+                .add("scope", String.join(" ", t.getGroups().stream().sorted().toList()))
+                .add("iat", t.getIssuedAtTime())
+                .add("exp", t.getExpirationTime())
+                .add("jti", t.getTokenID());
+        if (t.getClaim("sid") instanceof jakarta.json.JsonString sid) {
+            answer.add("sid", sid.getString());
+        }
+        return answer.build();
+    }
+}

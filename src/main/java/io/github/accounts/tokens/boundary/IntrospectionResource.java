@@ -1,0 +1,42 @@
+package io.github.accounts.tokens.boundary;
+
+import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("oauth")
+@RequestScoped
+@DenyAll
+public class IntrospectionResource {
+
+    @Inject
+    Introspection introspection;
+
+    @POST
+    @Path("introspect")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("token") String token) {
+        String client = introspection.client(authorization).orElse(null);
+        if (client == null) {
+            Response refused = new NotAuthenticatedException("Introspection needs the credentials of a client in INTROSPECTION_CLIENTS")
+                    .problem().toResponse();
+            return Response.fromResponse(refused).header(HttpHeaders.WWW_AUTHENTICATE, null)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"introspection\"").build();
+        }
+        return Response.ok(introspection.introspect(token, client)).cacheControl(CacheControl.valueOf("no-store")).build();
+    }
+}
