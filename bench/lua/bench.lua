@@ -1,0 +1,93 @@
+-- One wrk script for every load phase of bench/run, driven by environment variables:
+--   WRK_MODE    static (default) | register | refresh
+--   WRK_METHOD, WRK_BODY, WRK_AUTH (a bearer token)   for static requests
+--   WRK_PASSWORD                                      for register
+--   WRK_REFRESH_TOKENS (comma-separated), WRK_TOKENS_PER_THREAD   for refresh
+--   RUN_ID      unique per wrk invocation (register: emails never repeat across runs)
+--   WRK_RESULT  file that done() writes its JSON summary to
+local mode = os.getenv("WRK_MODE") or "static"
+local result_file = os.getenv("WRK_RESULT")
+local run_id = os.getenv("RUN_ID") or tostring(os.time())
+
+wrk.method = os.getenv("WRK_METHOD") or "GET"
+local body = os.getenv("WRK_BODY")
+if body and body ~= "" then
+  wrk.body = body
+end
+if (body and body ~= "") or mode ~= "static" then
+  wrk.headers["Content-Type"] = "application/json"
+end
+local auth = os.getenv("WRK_AUTH")
+if auth and auth ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. auth
+end
+
+-- setup() runs in the main Lua state, once per thread, before that thread's init()
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("bench_tid", threads)
+  if mode == "refresh" then
+    local per = tonumber(os.getenv("WRK_TOKENS_PER_THREAD") or "1")
+    local all = {}
+    for t in string.gmatch(os.getenv("WRK_REFRESH_TOKENS") or "", "[^,]+") do
+      all[#all + 1] = t
+    end
+    local mine = {}
+    for i = (threads - 1) * per + 1, threads * per do
+      if all[i] then mine[#mine + 1] = all[i] end
+    end
+    thread:set("bench_tokens", table.concat(mine, ","))
+  end
+end
+
+if mode == "register" then
+  -- a unique email per request: run id + thread id + per-thread counter
+  local password = os.getenv("WRK_PASSWORD") or "correct horse battery"
+  local n = 0
+  request = function()
+    n = n + 1
+    local email = string.format("r%s-%d-%d@bench.example", run_id, bench_tid, n)
+    local b = string.format('{"username":"bench %d-%d","email":"%s","password":"%s"}',
+      bench_tid, n, email, password)
+    -- a client address of its own per request (the server trusts 127.0.0.1 as a proxy): the per-address
+    -- registration limit is not what this measures
+    wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", bench_tid % 256, math.floor(n / 256) % 256, n % 256)
+    return wrk.format("POST", nil, nil, b)
+  end
+elseif mode == "refresh" then
+  -- refresh tokens may rotate: every answer's new refresh_token goes back into this thread's pool
+  local pool, first = {}, nil
+  init = function(args)
+    for t in string.gmatch(bench_tokens or "", "[^,]+") do
+      pool[#pool + 1] = t
+      first = first or t
+    end
+  end
+  request = function()
+    local t = table.remove(pool, 1) or first or "none"
+    return wrk.format("POST", nil, nil, '{"refresh_token":"' .. t .. '"}')
+  end
+  response = function(status, headers, b)
+    local t = b and string.match(b, '"refresh_token"%s*:%s*"([^"]+)"')
+    if t then pool[#pool + 1] = t end
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  local secs = summary.duration / 1e6
+  local s = string.format(
+    '{"requests":%d,"duration_s":%.3f,"rps":%.2f,"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f,'
+      .. '"non_2xx_3xx":%d,"timeouts":%d,"socket_errors":%d}',
+    summary.requests, secs, summary.requests / secs,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, e.status, e.timeout, e.connect + e.read + e.write)
+  if result_file then
+    local f = assert(io.open(result_file, "w"))
+    f:write(s, "\n")
+    f:close()
+  else
+    io.write(s, "\n")
+  end
+end
