@@ -32,9 +32,13 @@ class DatabaseOutageIT {
                      "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
             Http http = node.http();
             String email = uniqueEmail("outage");
-            assertEquals(201, http.register("outage", email, PASSWORD).status());
+            String token = http.register("outage", email, PASSWORD).token();
+            assertEquals(200, node.http().send(node.http().request("/health/ready").GET().build()).status());
 
             database.kill();
+            assertEquals(200, http.me(token).status(), "checking a token needs no database");
+            Reply notReady = node.http().send(node.http().request("/health/ready").GET().build());
+            assertEquals(503, notReady.status(), notReady::toString);
             Instant asked = Instant.now();
             Reply down = http.login(email, PASSWORD);
             Duration took = Duration.between(asked, Instant.now());
@@ -46,6 +50,7 @@ class DatabaseOutageIT {
             assertEquals(503, http.register("during", uniqueEmail("during"), PASSWORD).status());
 
             database.start();
+            assertEquals(200, node.http().send(node.http().request("/health/ready").GET().build()).status());
             Reply back = http.login(email, PASSWORD);
             assertEquals(200, back.status(), back::toString);
             assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());

@@ -43,20 +43,20 @@ public class Administration {
         User user = find(userId);
         user.disable(Instant.now().getEpochSecond());
         int ended = sessions.endAllOf(userId, null);
-        audit.record("disable", "by " + adminId + ", " + ended + " sessions ended", userId, null);
+        audit.record("disable", "success", "by user " + adminId + ", " + ended + " sessions ended", userId, null);
         return UserPage.Entry.of(user);
     }
 
     public UserPage.Entry enable(long userId, long adminId) {
         User user = find(userId);
         user.enable();
-        audit.record("enable", "by " + adminId, userId, null);
+        audit.record("enable", "success", "by user " + adminId, userId, null);
         return UserPage.Entry.of(user);
     }
 
     public SigningKeys.Rotation rotateKey(long adminId) {
         SigningKeys.Rotation rotation = keys.rotate();
-        audit.record("key-rotation", "by " + adminId + ": " + rotation.kid(), null, null);
+        audit.record("key-rotation", "success", "by user " + adminId + ": " + rotation.kid(), null, null);
         return rotation;
     }
 

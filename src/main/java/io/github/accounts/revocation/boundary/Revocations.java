@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,8 +44,13 @@ public class Revocations {
     /** Ended sessions, until the last access token issued in them has expired. */
     private final Map<String, Long> endedSessions = new HashMap<>();
 
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
     @PostConstruct
     void load() {
+        registry.gauge("accounts_revocations", this, Revocations::liveEntries);
         long now = now();
         em.createNamedQuery(RevokedToken.UNEXPIRED, RevokedToken.class).setParameter("now", now)
                 .getResultStream().forEach(r -> expiryByJti.put(r.getJti(), r.getExpiresAt()));
@@ -87,6 +94,11 @@ public class Revocations {
 
     @Lock(LockType.READ)
     public int size() {
+        return liveEntries();
+    }
+
+    /** For the metrics gauge, which reads without the container's lock: the sizes of two maps, never torn badly. */
+    private int liveEntries() {
         return expiryByJti.size() + endedSessions.size();
     }
 

@@ -76,7 +76,7 @@ public class Sessions {
         if (presented.isSpent()) {
             if (session != null && session.isLive(now)) {
                 endNow(session, now);
-                audit.record("refresh", "reuse: session ended", session.getUserId(), clientAddress);
+                audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
                 // the session must end even though this request fails
                 em.flush();
                 throw new SessionReuseException(NO_SESSION);

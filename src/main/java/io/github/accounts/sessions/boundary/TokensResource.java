@@ -1,7 +1,8 @@
 package io.github.accounts.sessions.boundary;
 
 import io.github.accounts.defense.control.ClientAddresses;
-import io.github.accounts.users.boundary.TokenResponse;
+import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +30,9 @@ public class TokensResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    RefreshCookie cookie;
+
     @Context
     HttpServletRequest http;
 
@@ -38,8 +41,12 @@ public class TokensResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response refresh(@NotNull(message = "is required") @Valid RefreshRequest request) {
-        return Response.ok(TokenResponse.of(sessions.refresh(request.refreshToken(), clientAddresses.of(http))))
-                .cacheControl(CacheControl.valueOf("no-store"))
-                .build();
+        String refreshToken = cookie.wanted(http)
+                ? cookie.from(http).orElseThrow(() -> new NotAuthenticatedException("There is no session cookie"))
+                : request.refreshToken();
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw InvalidInputException.field("refresh_token", "is required");
+        }
+        return cookie.respond(Response.Status.OK, sessions.refresh(refreshToken, clientAddresses.of(http)), http);
     }
 }

@@ -132,7 +132,7 @@ public class Accounts {
             long lockedFor = throttle.loginFailed(emailKey, address);
             audit.record("login", "failure", userId, address);
             if (lockedFor > 0) {
-                audit.record("lockout", "locked " + lockedFor + " s", userId, address);
+                audit.record("lockout", "locked", lockedFor + " s", userId, address);
             }
             throw whenWrong;
         }
@@ -162,7 +162,7 @@ public class Accounts {
                 new ProblemException(403, "urn:accounts:problem:wrong-password", "Forbidden", "The current password is wrong"));
         passwordPolicy.check(change.newPassword(), user.getEmail(), user.getUsername());
         int ended = context.getBusinessObject(Accounts.class).storeNewPassword(user.getId(), hasher.hash(change.newPassword()), sessionId);
-        audit.record("password-change", "success, " + ended + " other sessions ended", user.getId(), client.address());
+        audit.record("password-change", "success", ended + " other sessions ended", user.getId(), client.address());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -199,7 +199,7 @@ public class Accounts {
             case OTHERS -> userId == null ? 0 : sessions.endAllOf(userId, sessionId == null ? "" : sessionId);
             case GLOBAL -> userId == null ? 0 : sessions.endAllOf(userId, null);
         };
-        audit.record("logout", scope.name().toLowerCase() + ", " + ended + " sessions ended", userId, client.address());
+        audit.record("logout", "success", scope.name().toLowerCase() + ", " + ended + " sessions ended", userId, client.address());
     }
 
     private Optional<User> userOf(String subject) {

@@ -2,6 +2,7 @@ package io.github.accounts.users.boundary;
 
 import io.github.accounts.defense.control.ClientAddresses;
 import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.sessions.boundary.RefreshCookie;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
@@ -49,6 +50,9 @@ public class UsersResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    RefreshCookie cookie;
+
     @Context
     HttpServletRequest http;
 
@@ -57,10 +61,7 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .cacheControl(NO_STORE)
-                .entity(TokenResponse.of(accounts.register(request, client())))
-                .build();
+        return cookie.respond(Response.Status.CREATED, accounts.register(request, client()), http);
     }
 
     @POST
@@ -68,9 +69,7 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@NotNull(message = "is required") @Valid LoginRequest request) {
-        return Response.ok(TokenResponse.of(accounts.login(request, client())))
-                .cacheControl(NO_STORE)
-                .build();
+        return cookie.respond(Response.Status.OK, accounts.login(request, client()), http);
     }
 
     @GET
@@ -106,7 +105,11 @@ public class UsersResource {
         JsonWebToken token = caller.token();
         accounts.logout(token.getSubject(), token.getTokenID(), AccessTokenFilter.sessionOf(token), token.getExpirationTime(),
                 scopeOf(scope), client());
-        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+        Response.ResponseBuilder response = Response.ok(Map.of("result", "success")).cacheControl(NO_STORE);
+        if (cookie.wanted(http) && scopeOf(scope) != Accounts.LogoutScope.OTHERS) {
+            response.cookie(cookie.cleared(http.getContextPath()));
+        }
+        return response.build();
     }
 
     private static Accounts.LogoutScope scopeOf(String scope) {

@@ -1,6 +1,5 @@
-package io.github.accounts.users.boundary;
+package io.github.accounts.sessions.boundary;
 
-import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.users.entity.User;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -16,10 +15,12 @@ public record TokenResponse(
         @JsonbProperty("refresh_expires_in") long refreshExpiresIn,
         UserSummary user) {
 
-    public static TokenResponse of(SessionTokens tokens) {
+    /** The tokens as JSON; a browser's refresh token travels in a cookie instead (see {@link RefreshCookie}). */
+    public static TokenResponse of(SessionTokens tokens, boolean withRefreshToken) {
         User user = tokens.user();
         return new TokenResponse("success", tokens.access().token(), "Bearer", tokens.access().expiresIn(),
-                tokens.refreshToken(), tokens.refreshExpiresIn(), new UserSummary(user.getId(), user.getUsername(), user.getEmail()));
+                withRefreshToken ? tokens.refreshToken() : null, tokens.refreshExpiresIn(),
+                new UserSummary(user.getId(), user.getUsername(), user.getEmail()));
     }
 
     @JsonbPropertyOrder({"id", "username", "email"})

@@ -1,0 +1,256 @@
+// The reference browser client of the account service. The access token lives only in this module's memory;
+// the refresh token travels in an HttpOnly cookie the page never sees (X-Token-Transport: cookie).
+
+const TRANSPORT = { 'X-Token-Transport': 'cookie' };
+const CHECK_EVERY_MS = 5000;
+
+let accessToken = null;
+let refreshTimer = null;
+let checkTimer = null;
+
+const $ = (id) => document.getElementById(id);
+
+async function call(method, path, body, authorized = true) {
+    const headers = { ...TRANSPORT, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (authorized && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+    const response = await fetch(path, {
+        method, headers, credentials: 'same-origin', cache: 'no-store',
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+    return { status: response.status, json, retryAfter: response.headers.get('Retry-After') };
+}
+
+/** Calls the API with the access token; when it has expired, refreshes once and tries again. */
+async function authorizedCall(method, path, body) {
+    let reply = await call(method, path, body);
+    if (reply.status === 401 && await refresh()) {
+        reply = await call(method, path, body);
+    }
+    if (reply.status === 401) {
+        signedOut('Your session has ended. Please log in again.');
+    }
+    return reply;
+}
+
+function message(reply) {
+    if (reply.status === 429) {
+        const seconds = Number(reply.retryAfter) || 1;
+        return `Too many attempts. Please try again in ${seconds} s.`;
+    }
+    if (reply.json && reply.json.detail) return reply.json.detail;
+    if (reply.status >= 500) return 'The service is unavailable right now. Please try again shortly.';
+    return 'Something went wrong. Please try again.';
+}
+
+function clearErrors(form) {
+    form.querySelectorAll('.field-error').forEach((p) => { p.textContent = ''; });
+    form.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
+    const general = form.querySelector('.form-error');
+    general.hidden = true;
+    general.textContent = '';
+}
+
+/** Shows a problem inline: each invalid field next to its input, anything else above the form. */
+function showProblem(form, reply) {
+    const errors = (reply.json && reply.json.errors) || [];
+    let placed = 0;
+    for (const error of errors) {
+        const input = form.querySelector(`[name="${error.field}"]`);
+        if (input) {
+            input.setAttribute('aria-invalid', 'true');
+            $(input.getAttribute('aria-describedby').split(' ')[0]).textContent = `${label(input)} ${error.message}.`;
+            if (placed === 0) input.focus();
+            placed += 1;
+        }
+    }
+    if (placed < errors.length || errors.length === 0) {
+        const general = form.querySelector('.form-error');
+        general.textContent = message(reply);
+        general.hidden = false;
+    }
+}
+
+function label(input) {
+    return form(input).querySelector(`label[for="${input.id}"]`).textContent;
+}
+
+function form(input) {
+    return input.closest('form');
+}
+
+function values(formElement) {
+    return Object.fromEntries(new FormData(formElement).entries());
+}
+
+function status(text) {
+    const element = $('status');
+    element.textContent = text || '';
+    element.hidden = !text;
+}
+
+function signedIn(reply) {
+    accessToken = reply.json.access_token;
+    clearTimeout(refreshTimer);
+    // a fresh access token a little before this one expires
+    refreshTimer = setTimeout(refresh, Math.max(5, reply.json.expires_in - 30) * 1000);
+    clearInterval(checkTimer);
+    checkTimer = setInterval(checkSession, CHECK_EVERY_MS);
+    showAccount();
+}
+
+function signedOut(text) {
+    accessToken = null;
+    clearTimeout(refreshTimer);
+    clearInterval(checkTimer);
+    $('account').hidden = true;
+    $('welcome').hidden = false;
+    status(text);
+    selectTab('login');
+}
+
+async function refresh() {
+    const reply = await call('POST', 'api/tokens/refresh', {}, false);
+    if (reply.status === 200) {
+        signedIn(reply);
+        return true;
+    }
+    return false;
+}
+
+/** Notices a session ended elsewhere (e.g. "log out everywhere" on another device). */
+async function checkSession() {
+    if (accessToken && document.visibilityState === 'visible') {
+        await authorizedCall('GET', 'api/users/me');
+    }
+}
+
+async function showAccount() {
+    const me = await authorizedCall('GET', 'api/users/me');
+    if (me.status !== 200) return;
+    $('welcome').hidden = true;
+    $('account').hidden = false;
+    $('profile-name').textContent = me.json.username;
+    $('profile-email').textContent = me.json.email;
+    $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString();
+    $('profile-initial').textContent = Array.from(me.json.username)[0] || '?';
+    await showSessions();
+}
+
+async function showSessions() {
+    const reply = await authorizedCall('GET', 'api/users/sessions');
+    if (reply.status !== 200) return;
+    const list = $('sessions');
+    list.replaceChildren(...reply.json.map((session) => {
+        const item = document.createElement('li');
+        const agent = document.createElement('span');
+        agent.className = 'agent';
+        agent.textContent = describe(session.user_agent);
+        if (session.current) {
+            const badge = document.createElement('span');
+            badge.className = 'badge';
+            badge.textContent = 'this device';
+            agent.append(badge);
+            item.dataset.current = 'true';
+        }
+        const when = document.createElement('span');
+        when.className = 'when';
+        when.textContent = `Signed in ${new Date(session.created_at).toLocaleString()} · last active ${new Date(session.last_used_at).toLocaleString()}`;
+        item.append(agent, when);
+        return item;
+    }));
+}
+
+function describe(userAgent) {
+    if (!userAgent) return 'Unknown device';
+    const browser = /(Firefox|Edg|Chrome|Chromium|Safari)\/[\d.]+/.exec(userAgent);
+    const system = /(Windows|Mac OS X|Android|iPhone|Linux)/.exec(userAgent);
+    return browser ? `${browser[1]} on ${system ? system[1] : 'an unknown system'}` : userAgent.slice(0, 60);
+}
+
+function selectTab(which) {
+    const login = which === 'login';
+    $('tab-login').setAttribute('aria-selected', String(login));
+    $('tab-register').setAttribute('aria-selected', String(!login));
+    $('login-form').hidden = !login;
+    $('register-form').hidden = login;
+}
+
+async function submit(event, handler) {
+    event.preventDefault();
+    const formElement = event.target;
+    const button = formElement.querySelector('button[type="submit"]');
+    clearErrors(formElement);
+    status('');
+    button.disabled = true;
+    try {
+        await handler(formElement);
+    } catch {
+        showProblem(formElement, { status: 0, json: null });
+    } finally {
+        button.disabled = false;
+    }
+}
+
+async function logout(scope) {
+    const reply = await authorizedCall('DELETE', `api/users/logout?scope=${scope}`);
+    if (reply.status !== 200) return;
+    if (scope === 'others') {
+        status('Your other devices have been logged out.');
+        await showSessions();
+    } else {
+        signedOut(scope === 'global' ? 'You have been logged out everywhere.' : 'You have been logged out.');
+    }
+}
+
+function wire() {
+    $('tab-login').addEventListener('click', () => selectTab('login'));
+    $('tab-register').addEventListener('click', () => selectTab('register'));
+
+    $('login-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/login', values(formElement), false);
+        if (reply.status === 200) {
+            formElement.reset();
+            status('');
+            signedIn(reply);
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('register-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/register', values(formElement), false);
+        if (reply.status === 201) {
+            formElement.reset();
+            status('Welcome! Your account is ready.');
+            signedIn(reply);
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('password-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('PUT', 'api/users/me/password', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            status('Your password has been changed; your other devices have been logged out.');
+            await showSessions();
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('logout').addEventListener('click', () => logout('local'));
+    $('logout-others').addEventListener('click', () => logout('others'));
+    $('logout-global').addEventListener('click', () => logout('global'));
+    document.addEventListener('visibilitychange', checkSession);
+}
+
+wire();
+// a reload keeps the person logged in: the session cookie gets a fresh access token
+if (!(await refresh())) {
+    signedOut('');
+}
