@@ -13,8 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
-import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Brute-force defense: per-account lockouts after consecutive failed logins (doubling per streak, capped, reset
@@ -101,19 +100,11 @@ public class Throttle {
     }
 
     /** Two nodes may create the same counter at once; the loser of that race simply counts again. */
-    private static int retryOnce(IntSupplier update) {
+    private static <T> T retryOnce(Supplier<T> update) {
         try {
-            return update.getAsInt();
+            return update.get();
         } catch (EJBException e) {
-            return update.getAsInt();
-        }
-    }
-
-    private static long retryOnce(LongSupplier update) {
-        try {
-            return update.getAsLong();
-        } catch (EJBException e) {
-            return update.getAsLong();
+            return update.get();
         }
     }
 

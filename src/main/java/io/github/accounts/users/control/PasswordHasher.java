@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,11 @@ public class PasswordHasher {
     Optional<String> legacyPepper;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    /**
+     * At most one hash per core at a time: more would not finish sooner, and each holds {@code m} KiB of native
+     * memory, so this also bounds the memory hashing can take under a burst of logins.
+     */
+    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     /** Verified against when the email is unknown, so that case costs the same time as a wrong password. */
     private String dummyHash;
 
@@ -71,7 +78,7 @@ public class PasswordHasher {
     }
 
     public String hash(String password) {
-        return argon2.hash(iterations, memoryKib, parallelism, password.toCharArray());
+        return limited(() -> argon2.hash(iterations, memoryKib, parallelism, password.toCharArray()));
     }
 
     public Verification verify(String hash, String password) {
@@ -85,7 +92,7 @@ public class PasswordHasher {
         }
         boolean matches;
         try {
-            matches = argon2.verify(hash, password.toCharArray());
+            matches = limited(() -> argon2.verify(hash, password.toCharArray()));
         } catch (RuntimeException unreadable) {
             return Verification.NO_MATCH;
         }
@@ -105,6 +112,15 @@ public class PasswordHasher {
 
     /** Spends the time of one verification, for an account that does not exist. */
     public void verifyDummy(String password) {
-        argon2.verify(dummyHash, password.toCharArray());
+        limited(() -> argon2.verify(dummyHash, password.toCharArray()));
+    }
+
+    private <T> T limited(Supplier<T> work) {
+        cores.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            cores.release();
+        }
     }
 }
