@@ -65,7 +65,9 @@ elseif mode == "refresh" then
     end
   end
   request = function()
-    local t = table.remove(pool, 1) or first or "none"
+    -- a spent token must never be sent again (that ends its session): with one token per connection the
+    -- pool is only empty when a refresh failed
+    local t = table.remove(pool, 1) or "none"
     return wrk.format("POST", nil, nil, '{"refresh_token":"' .. t .. '"}')
   end
   response = function(status, headers, b)

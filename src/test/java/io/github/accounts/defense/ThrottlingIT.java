@@ -33,7 +33,7 @@ class ThrottlingIT {
     @BeforeAll
     static void start() {
         node = MicroServer.fresh("throttling", Map.of(
-                "TRUSTED_PROXIES", "127.0.0.1, ::1",
+                "TRUSTED_PROXIES", "127.0.0.1",
                 "LOGIN_MAX_FAILURES", "3",
                 "LOGIN_LOCKOUT_SECONDS", "3",
                 "LOGIN_IP_MAX_FAILURES", "4",
@@ -145,6 +145,21 @@ class ThrottlingIT {
         assertThrottled(refused, 900);
         assertTrue(refused.json().getString("detail").startsWith("Too many failed logins from this address"), refused::toString);
         assertEquals(401, login(uniqueEmail("spray"), "wrong password", someAddress()).status());
+    }
+
+    @Test
+    void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() {
+        // the node trusts 127.0.0.1 only: over IPv6 loopback the peer is ::1, and X-Forwarded-For must not count
+        Http untrusted = new Http(java.net.URI.create("http://[::1]:" + http.base().getPort() + "/"));
+        String body = "{\"username\":\"x\",\"email\":\"%s\",\"password\":\"" + PASSWORD + "\"}";
+        int[] statuses = new int[3];
+        for (int i = 0; i < 3; i++) {
+            statuses[i] = untrusted.send(untrusted.request("/api/users/register").header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", someAddress())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(String.format(body, uniqueEmail("spoof")))).build()).status();
+        }
+        assertEquals("[201, 201, 429]", java.util.Arrays.toString(statuses),
+                "three registrations from ::1 with three forged addresses are three from one address");
     }
 
     @Test

@@ -91,8 +91,8 @@ public class RevocationSync {
             em.createNamedQuery(RevokedToken.REVOKED_SINCE, RevokedToken.class).setParameter("since", since).setParameter("now", now)
                     .getResultStream().forEach(r -> revoked.put(r.getJti(), r.getExpiresAt()));
             Map<String, Long> ended = new HashMap<>();
-            em.createNamedQuery(UserSession.ENDED_SINCE, UserSession.class).setParameter("since", since)
-                    .getResultStream().forEach(s -> ended.put(s.getId(), s.getEndedAt()));
+            em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class).setParameter("since", since)
+                    .getResultStream().forEach(row -> ended.put((String) row[0], (Long) row[1]));
             if (!revoked.isEmpty() || !ended.isEmpty()) {
                 revocations.merge(revoked, ended);
             }

@@ -52,10 +52,13 @@ public class Revocations {
     void load() {
         registry.gauge("accounts_revocations", this, Revocations::liveEntries);
         long now = now();
-        em.createNamedQuery(RevokedToken.UNEXPIRED, RevokedToken.class).setParameter("now", now)
-                .getResultStream().forEach(r -> expiryByJti.put(r.getJti(), r.getExpiresAt()));
-        em.createNamedQuery(UserSession.ENDED_SINCE, UserSession.class).setParameter("since", now - accessTtlSeconds)
-                .getResultStream().forEach(s -> endedSessions.put(s.getId(), s.getEndedAt() + accessTtlSeconds));
+        // plain values, not managed entities: a large list must not fill the heap with persistence-context copies
+        em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class)
+                .setParameter("now", now)
+                .getResultStream().forEach(row -> expiryByJti.put((String) row[0], (Long) row[1]));
+        em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class)
+                .setParameter("since", now - accessTtlSeconds)
+                .getResultStream().forEach(row -> endedSessions.put((String) row[0], (Long) row[1] + accessTtlSeconds));
         LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
     }
 

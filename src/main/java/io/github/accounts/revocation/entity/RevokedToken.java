@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /** An access token that was logged out before it expired: the durable record behind the in-memory list. */
 @Entity
 @Table(name = "revoked_token")
-@NamedQuery(name = RevokedToken.UNEXPIRED, query = "SELECT r FROM RevokedToken r WHERE r.expiresAt > :now")
+@NamedQuery(name = RevokedToken.UNEXPIRED, query = "SELECT r.jti, r.expiresAt FROM RevokedToken r WHERE r.expiresAt > :now")
 @NamedQuery(name = RevokedToken.DELETE_EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt <= :now")
 @NamedQuery(name = RevokedToken.REVOKED_SINCE, query = "SELECT r FROM RevokedToken r WHERE r.revokedAt >= :since AND r.expiresAt > :now")
 public class RevokedToken {

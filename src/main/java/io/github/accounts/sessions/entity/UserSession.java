@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 @Table(name = "user_session")
 @NamedQuery(name = UserSession.LIVE_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user "
         + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now ORDER BY s.lastUsedAt DESC")
-@NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s FROM UserSession s WHERE s.endedAt >= :since")
+@NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s.id, s.endedAt FROM UserSession s WHERE s.endedAt >= :since")
 public class UserSession {
 
     public static final String LIVE_OF_USER = "UserSession.liveOfUser";
