@@ -19,6 +19,9 @@ import java.util.Base64;
 public final class KeyMaterial {
 
     public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+    /** The PEM block label of an unencrypted PKCS#8 private key. */
+    static final String PEM_LABEL = "PRIVATE KEY";
+    static final String PEM_BEGIN = "-----BEGIN " + PEM_LABEL + "-----";
     static final int RSA_BITS = 2048;
 
     private KeyMaterial() {
@@ -34,13 +37,14 @@ public final class KeyMaterial {
     }
 
     /**
-     * The key given as PEM in configuration: an unencrypted PKCS#8 RSA private key
-     * ({@code -----BEGIN PRIVATE KEY-----}); the public key is derived from it.
+     * The key given as PEM in configuration: an unencrypted PKCS#8 RSA private key (a {@value #PEM_LABEL}
+     * block); the public key is derived from it.
      */
     public static RSAKey fromPem(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        if (!pem.contains("-----BEGIN PRIVATE KEY-----") || base64.isEmpty()) {
-            throw new IllegalArgumentException("JWT_SIGNING_KEY must be a PEM PKCS#8 RSA private key (-----BEGIN PRIVATE KEY-----)");
+        String base64 = pem.replaceAll("-----(BEGIN|END) " + PEM_LABEL + "-----", "").replaceAll("\\s", "");
+        if (!pem.contains(PEM_BEGIN) || base64.isEmpty()) {
+            throw new IllegalArgumentException("JWT_SIGNING_KEY must be an unencrypted PKCS#8 RSA private key in PEM (a "
+                    + PEM_LABEL + " block)");
         }
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
