@@ -21,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsIT {
 
     static final String PASSWORD = "correct horse battery";
+    static final String SECRET = "top-secret-" + System.nanoTime();
     static MicroServer node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("operations", Map.of()).start();
+        node = MicroServer.fresh("operations", Map.of("INTROSPECTION_CLIENTS", "ops:" + SECRET, "JWT_ISSUER", "https://ops.test")).start();
         http = node.http();
     }
 
@@ -39,6 +40,15 @@ class OperationsIT {
 
     static Reply get(String path) {
         return http.send(http.request(path).GET().build());
+    }
+
+    @Test
+    void startupLogsTheEffectiveConfigurationWithSecretsMasked() {
+        String line = node.logLines().stream().filter(l -> l.contains("configuration: {")).findFirst().orElseThrow();
+        assertTrue(line.contains("JWT_ISSUER=https://ops.test"), line);
+        assertTrue(line.contains("INTROSPECTION_CLIENTS=***"), line);
+        assertTrue(line.contains("DB_PASSWORD=(default)") || line.contains("DB_PASSWORD=***") || line.contains("DB_PASSWORD=(empty)"), line);
+        assertTrue(node.logLines().stream().noneMatch(l -> l.contains(SECRET)), "a secret reached the log");
     }
 
     @Test
