@@ -50,7 +50,7 @@ class FuzzIT {
                         HttpRequest request = generate(http, random);
                         Reply reply = http.send(request);
                         statuses.computeIfAbsent(request.uri().getPath() + " " + reply.status(), k -> new AtomicInteger()).incrementAndGet();
-                        String problem = check(reply);
+                        String problem = check(reply, request);
                         if (problem != null && failures.size() < 20) {
                             failures.add(problem + " for " + request.method() + " " + request.uri() + " " + request.headers().map());
                         }
@@ -69,11 +69,18 @@ class FuzzIT {
         assertTrue(statuses.keySet().stream().anyMatch(k -> k.endsWith(" 400")), statuses::toString);
     }
 
-    static String check(Reply reply) {
+    /** Media types the HTTP layer cannot even parse ("application", "application/json;;"). */
+    static final List<String> UNPARSABLE_TYPES = List.of("application", "application/json;;");
+
+    static String check(Reply reply, HttpRequest request) {
         if (reply.status() >= 500) {
             return "status " + reply.status() + " " + reply.body();
         }
-        if (reply.status() >= 400) {
+        // Payara's HTTP layer refuses an unparsable Content-Type with 400 and closes the connection before the
+        // application sees the request; it is nearly always problem JSON (its error page), but not guaranteed
+        boolean refusedByContainer = reply.status() == 400
+                && request.headers().firstValue("Content-Type").map(UNPARSABLE_TYPES::contains).orElse(false);
+        if (reply.status() >= 400 && !refusedByContainer) {
             String type = reply.header("Content-Type");
             if (type == null || !type.startsWith("application/problem+json")) {
                 return "not problem JSON: " + type + " " + reply.body();
