@@ -95,11 +95,6 @@ public class Revocations {
         sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.put(sid, endedAt + accessTtlSeconds));
     }
 
-    @Lock(LockType.READ)
-    public int size() {
-        return liveEntries();
-    }
-
     /** For the metrics gauge, which reads without the container's lock: the sizes of two maps, never torn badly. */
     private int liveEntries() {
         return expiryByJti.size() + endedSessions.size();
