@@ -1,10 +1,13 @@
 package io.github.accounts.operations;
 
 import io.github.accounts.support.Http;
+import io.github.accounts.support.LoopbackCluster;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import jakarta.json.JsonObject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +18,73 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two nodes on one MariaDB database: what one does, the other knows — a logout on A is refused by B within a
- * second; a node that starts later learns the revocations; killing a node loses nothing.
+ * Nodes on one MariaDB database: what one does, the others know — a logout on A is refused by B within a
+ * second; a node that starts later learns the revocations; killing a node loses nothing. Once with nodes started
+ * with {@code --nocluster} (the database carries the news), once with nodes forming a Payara data grid on loopback
+ * (the grid carries it; the database pull is slowed down to ten minutes so it cannot).
  */
 @Tag("mariadb")
 class ClusterIT {
 
     static final String PASSWORD = "correct horse battery";
+
+    @Test
+    void clusteredNodesShareLogoutsThroughTheDataGrid() {
+        assertTrue(TestDatabase.external(), "needs the mariadb profile");
+        String email = uniqueEmail("grid");
+        LoopbackCluster cluster = LoopbackCluster.of(3);
+        Map<String, String> slowPull = Map.of("REVOCATION_PULL_MILLIS", "600000");
+        try (MicroServer a = MicroServer.fresh("grid-a", slowPull).joining(cluster, 0).start();
+             MicroServer b = MicroServer.fresh("grid-b", slowPull).joining(cluster, 1).start()) {
+            assertTrue(b.logLines().stream().anyMatch(line -> line.contains("data grid, cluster '" + cluster.name() + "' with 2 member(s)")),
+                    "B joined A's grid; see " + b.log().toAbsolutePath());
+            assertGridReady(a, 2);
+            assertGridReady(b, 2);
+            Http onA = a.http();
+            Http onB = b.http();
+            assertEquals(201, onA.register("grid", email, PASSWORD).status());
+            String token = onB.login(email, PASSWORD).token();
+            String other = onB.login(email, PASSWORD).token();
+            String third = onA.login(email, PASSWORD).token();
+            assertEquals(200, onB.me(token).status());
+
+            assertEquals(200, onA.logout(token).status());
+            assertRefusedWithinASecond(onB, token);
+
+            try (MicroServer c = MicroServer.fresh("grid-c", slowPull).joining(cluster, 2).start()) {
+                Http onC = c.http();
+                assertEquals(401, onC.me(token).status(), "a node that joins later knows the logout");
+                assertEquals(200, onC.me(other).status());
+
+                a.kill();
+                assertEquals(401, onB.me(token).status(), "killing a node loses nothing");
+                assertEquals(200, onB.me(third).status());
+                assertEquals(200, onC.logout(other).status());
+                assertRefusedWithinASecond(onB, other);
+                assertEquals(200, onC.me(third).status());
+            }
+        }
+    }
+
+    private static void assertGridReady(MicroServer node, int members) {
+        Http.Reply ready = node.http().send(node.http().request("/health/ready").GET().build());
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject grid = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "data-grid".equals(check.getString("name"))).findFirst().orElseThrow();
+        assertEquals("UP", grid.getString("status"));
+        assertEquals(String.valueOf(members), grid.getJsonObject("data").get("members").toString().replace("\"", ""), grid.toString());
+    }
+
+    private static void assertRefusedWithinASecond(Http node, String token) {
+        Instant loggedOut = Instant.now();
+        int status = node.me(token).status();
+        while (status == 200 && Duration.between(loggedOut, Instant.now()).toMillis() < 5000) {
+            status = node.me(token).status();
+        }
+        Duration took = Duration.between(loggedOut, Instant.now());
+        assertEquals(401, status);
+        assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "refused only after " + took.toMillis() + " ms");
+    }
 
     @Test
     void nodesSharingADatabaseShareUsersSessionsAndLogouts() {
@@ -38,14 +101,7 @@ class ClusterIT {
             assertEquals(200, onB.me(token).status());
 
             assertEquals(200, onA.logout(token).status());
-            Instant loggedOut = Instant.now();
-            int status = onB.me(token).status();
-            while (status == 200 && Duration.between(loggedOut, Instant.now()).toMillis() < 5000) {
-                status = onB.me(token).status();
-            }
-            Duration took = Duration.between(loggedOut, Instant.now());
-            assertEquals(401, status);
-            assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "B refused the token only after " + took.toMillis() + " ms");
+            assertRefusedWithinASecond(onB, token);
 
             a.kill();
             assertEquals(401, onB.me(token).status(), "killing a node loses nothing");

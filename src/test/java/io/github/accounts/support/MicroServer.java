@@ -30,6 +30,7 @@ public final class MicroServer implements AutoCloseable {
     private final Path war;
     private final Map<String, String> env;
     private final Path log;
+    private List<String> clusterOptions = List.of("--nocluster");
     private Process process;
     private URI base;
 
@@ -60,6 +61,12 @@ public final class MicroServer implements AutoCloseable {
         return new MicroServer(name, env);
     }
 
+    /** Makes this node member {@code index} of a data grid on loopback, instead of starting it with {@code --nocluster}. */
+    public MicroServer joining(LoopbackCluster cluster, int index) {
+        clusterOptions = cluster.options(index);
+        return this;
+    }
+
     public MicroServer start() {
         return start("/api/users/me", 401);
     }
@@ -71,9 +78,9 @@ public final class MicroServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", war.toString(),
-                "--contextroot", "/", "--port", String.valueOf(port),
-                "--nocluster", "--disablephonehome",
+                "--contextroot", "/", "--port", String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("payara.preboot", "src/main/payara/preboot.asadmin")));
+        command.addAll(clusterOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         CountDownLatch ready = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.revocation.control.RevocationNews;
 import io.github.accounts.revocation.entity.RevokedToken;
 import io.github.accounts.sessions.entity.UserSession;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,7 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +50,10 @@ public class Revocations {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    /** Told to the other nodes once the caller's transaction commits (see {@link RevocationSync}). */
+    @Inject
+    Event<RevocationNews> news;
+
     @PostConstruct
     void load() {
         registry.gauge("accounts_revocations", this, Revocations::liveEntries);
@@ -80,12 +86,14 @@ public class Revocations {
             em.flush();
         }
         expiryByJti.put(jti, expiresAt);
+        news.fire(RevocationNews.token(jti, expiresAt));
     }
 
     /** Refuses every access token of a session that ended at {@code endedAt} (the session row is the durable record). */
     @Lock(LockType.WRITE)
     public void endSession(String sid, long endedAt) {
         endedSessions.put(sid, endedAt + accessTtlSeconds);
+        news.fire(RevocationNews.session(sid, endedAt));
     }
 
     /** Takes in what other nodes revoked or ended (see {@link RevocationSync}). */
