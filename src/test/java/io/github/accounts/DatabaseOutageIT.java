@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The database goes away under a running node: requests that need it get a prompt 503 problem, nothing
- * else breaks, and the node recovers by itself when the database is back. Needs MariaDB's binaries, so it
- * runs in the mariadb profile.
+ * else breaks, and the node recovers by itself when the database is back. A node whose database is not there yet
+ * starts all the same, says it is not ready, and becomes ready when the database appears. Needs MariaDB's
+ * binaries, so it runs in the mariadb profile.
  */
 @Tag("mariadb")
 class DatabaseOutageIT {
@@ -55,5 +56,38 @@ class DatabaseOutageIT {
             assertEquals(200, back.status(), back::toString);
             assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
         }
+    }
+
+    @Test
+    void aNodeStartsWithoutItsDatabaseAndIsReadyOnceItAppears() {
+        try (MariaDbServer database = MariaDbServer.install("late");
+             MicroServer node = MicroServer.fresh("late", Map.of(
+                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
+            Http http = node.http();
+            assertEquals(200, get(node, "/health/live").status());
+            Reply notReady = get(node, "/health/ready");
+            assertEquals(503, notReady.status(), notReady::toString);
+            Reply early = http.register("early", uniqueEmail("early"), PASSWORD);
+            assertEquals(503, early.status(), early::toString);
+            assertTrue(early.header("Content-Type").startsWith("application/problem+json"), early::toString);
+
+            database.start();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            Reply ready = get(node, "/health/ready");
+            while (ready.status() != 200 && Instant.now().isBefore(deadline)) {
+                ready = get(node, "/health/ready");
+            }
+            assertEquals(200, ready.status(), ready::toString);
+            String email = uniqueEmail("late");
+            assertEquals(201, http.register("late", email, PASSWORD).status());
+            String token = http.login(email, PASSWORD).token();
+            assertEquals(200, http.me(token).status());
+            assertEquals(200, http.logout(token).status());
+            assertEquals(401, http.me(token).status());
+        }
+    }
+
+    private static Reply get(MicroServer node, String path) {
+        return node.http().send(node.http().request(path).GET().build());
     }
 }

@@ -1,16 +1,25 @@
 package io.github.accounts.persistence.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.sql.SQLException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,7 +28,10 @@ import javax.sql.DataSource;
  * ({@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}, {@code DATA_DIR}; environment variables or
  * system properties), pooled by the server, with connections validated so the pool heals by itself
  * after a database outage. At startup it brings the schema up to date with Flyway, before any other
- * bean touches the database.
+ * bean touches the database. A database that cannot be reached at startup does not stop the node: it starts not
+ * ready, tries again every {@value #RETRY_SECONDS} seconds, and once the schema is migrated fires
+ * {@link DatabaseReady} so the beans that load at startup load then. Any other migration failure (a broken
+ * migration, a schema changed by hand) stops the deployment.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -42,19 +54,70 @@ import javax.sql.DataSource;
         })
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/accounts";
+    static final long RETRY_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Event<DatabaseReady> databaseReady;
+
+    private volatile boolean ready;
+    private ScheduledFuture<?> retrying;
+
     @PostConstruct
-    void migrate() {
-        String target = describe();
-        LOG.info(() -> "database: " + target);
+    void start() {
+        LOG.info(() -> "database: " + describe());
+        try {
+            migrate();
+            ready = true;
+        } catch (RuntimeException e) {
+            if (!Outages.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            LOG.warning(() -> "the database cannot be reached (" + rootMessage(e) + "); the node starts not ready and tries again every "
+                    + RETRY_SECONDS + " s");
+            retrying = scheduler.scheduleWithFixedDelay(this::tryAgain, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retrying != null) {
+            retrying.cancel(false);
+        }
+    }
+
+    /** True once the schema is migrated and what loads at startup has loaded: the node can serve. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    private void tryAgain() {
+        if (ready) {
+            return;
+        }
+        try {
+            migrate();
+            databaseReady.fire(new DatabaseReady());
+            ready = true;
+            retrying.cancel(false);
+            LOG.info("the database is reachable now; the node is ready");
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "the database cannot be reached yet", e);
+        }
+    }
+
+    private void migrate() {
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -73,5 +136,13 @@ public class Database {
         } catch (SQLException | RuntimeException e) {
             return "(pooled data source)";
         }
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,11 +1,10 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.persistence.control.Outages;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,7 +29,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return problem.problem();
             }
         }
-        if (isDatabaseUnavailable(exception)) {
+        if (Outages.isDatabaseUnavailable(exception)) {
             LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(exception));
             return HttpProblems.forStatus(503);
         }
@@ -38,28 +37,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "incident " + incident, exception);
         Problem internal = HttpProblems.forStatus(500);
         return internal.withDetail(internal.detail() + " (incident " + incident + ")");
-    }
-
-    /** True when the cause chain says the database could not be reached, as opposed to a bug. */
-    static boolean isDatabaseUnavailable(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            String name = cause.getClass().getName();
-            if (name.endsWith("JDBCConnectionException") || name.endsWith("PoolingException")
-                    || name.endsWith("ResourceException") || name.endsWith("CommunicationsException")) {
-                return true;
-            }
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("Error in allocating a connection") || message.contains("Connection refused")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable exception) {

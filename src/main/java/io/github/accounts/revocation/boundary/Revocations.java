@@ -1,5 +1,7 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.persistence.control.Database;
+import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.revocation.control.RevocationNews;
 import io.github.accounts.revocation.entity.RevokedToken;
 import io.github.accounts.sessions.entity.UserSession;
@@ -11,6 +13,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +30,7 @@ import java.util.logging.Logger;
  * The revocation list: logged-out access tokens by {@code jti}, and ended sessions by id (each access token
  * carries its session's id in {@code sid}), each with the time after which the entry is useless. The database is
  * the durable record; this bean keeps the live entries in memory so checking a token costs no database round trip.
+ * Until they are loaded (a node that started before its database could be reached), every token counts as revoked.
  */
 @Singleton
 @Startup
@@ -37,6 +41,9 @@ public class Revocations {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Database database;
 
     @Inject
     @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
@@ -54,9 +61,25 @@ public class Revocations {
     @Inject
     Event<RevocationNews> news;
 
+    private volatile boolean loaded;
+
     @PostConstruct
-    void load() {
+    void start() {
         registry.gauge("accounts_revocations", this, Revocations::liveEntries);
+        if (database.isReady()) {
+            load();
+        }
+    }
+
+    /** The database was not reachable at startup and is now. */
+    @Lock(LockType.WRITE)
+    public void databaseReady(@Observes DatabaseReady ready) {
+        if (!loaded) {
+            load();
+        }
+    }
+
+    private void load() {
         long now = now();
         // plain values, not managed entities: a large list must not fill the heap with persistence-context copies
         em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class)
@@ -65,13 +88,14 @@ public class Revocations {
         em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class)
                 .setParameter("since", now - accessTtlSeconds)
                 .getResultStream().forEach(row -> endedSessions.put((String) row[0], (Long) row[1] + accessTtlSeconds));
+        loaded = true;
         LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
     }
 
     /** True when the token was logged out, or its session has ended. */
     @Lock(LockType.READ)
     public boolean isRevoked(String jti, String sid) {
-        return (jti != null && expiryByJti.containsKey(jti)) || (sid != null && endedSessions.containsKey(sid));
+        return !loaded || (jti != null && expiryByJti.containsKey(jti)) || (sid != null && endedSessions.containsKey(sid));
     }
 
     /** Revokes a token until its expiry; the database write is part of the caller's transaction. */

@@ -10,7 +10,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.persistence.control.Database;
+import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.problems.boundary.ConflictException;
+import io.github.accounts.problems.boundary.NotReadyException;
 import io.github.accounts.tokens.control.KeyMaterial;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
@@ -21,6 +24,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -47,7 +51,8 @@ import java.util.stream.Collectors;
  * Rotation (on an admin's request, or when the newest key is older than {@code JWT_KEY_ROTATE_AFTER}) adds a key
  * that is published at once but signs only after {@code JWT_KEY_PUBLISH_AHEAD} seconds, so every node and every
  * resource server caching the JWKS knows it before the first token it signs; a key that stopped signing stays
- * published until the last token it signed has expired. Every node re-reads the keys every few seconds.
+ * published until the last token it signed has expired. Every node re-reads the keys every few seconds. A node that
+ * starts before its database can be reached has no key until it can: it verifies no token and signs none (503).
  */
 @Singleton
 @Startup
@@ -60,6 +65,9 @@ public class SigningKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Database database;
 
     @Inject
     @ConfigProperty(name = "JWT_ISSUER", defaultValue = "accounts")
@@ -105,15 +113,32 @@ public class SigningKeys {
         if (publishAheadSeconds < 0 || rotateAfterSeconds < 0) {
             throw new IllegalStateException("JWT_KEY_PUBLISH_AHEAD and JWT_KEY_ROTATE_AFTER must not be negative");
         }
+        verifier = new TokenVerifier(issuer, kid -> Optional.empty());
         if (isConfigured()) {
             RSAKey key = KeyMaterial.fromPem(configuredKey.get());
             use(List.of(key(key, 0, 0)));
-        } else {
-            if (em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).setMaxResults(1).getResultList().isEmpty()) {
-                store(KeyMaterial.generate(), now(), now());
-            }
-            reload();
+            logActiveKey();
+        } else if (database.isReady()) {
+            loadFromDatabase();
         }
+    }
+
+    /** The database was not reachable at startup and is now. */
+    public void databaseReady(@Observes DatabaseReady ready) {
+        if (!isConfigured() && keys.isEmpty()) {
+            loadFromDatabase();
+        }
+    }
+
+    private void loadFromDatabase() {
+        if (em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).setMaxResults(1).getResultList().isEmpty()) {
+            store(KeyMaterial.generate(), now(), now());
+        }
+        reload();
+        logActiveKey();
+    }
+
+    private void logActiveKey() {
         LOG.info(() -> "signing tokens as issuer '" + issuer + "' with key " + active().jwk().getKeyID()
                 + (isConfigured() ? " (from JWT_SIGNING_KEY)" : " (kept in the database)"));
     }
@@ -126,6 +151,10 @@ public class SigningKeys {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     public void refresh() {
         if (isConfigured()) {
+            return;
+        }
+        if (keys.isEmpty()) {
+            // not loaded yet: DatabaseReady loads them
             return;
         }
         try {
@@ -200,6 +229,9 @@ public class SigningKeys {
     private Key active() {
         long now = now();
         List<Key> current = keys;
+        if (current.isEmpty()) {
+            throw new NotReadyException();
+        }
         return current.stream().filter(k -> k.activatesAt() <= now).findFirst().orElse(current.get(current.size() - 1));
     }
 

@@ -1,11 +1,14 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.persistence.control.Database;
+import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.users.control.AdminEmails;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * At startup, the admin role in the database is brought in line with {@code ADMIN_EMAILS}: granted to the users
- * listed, withdrawn from those no longer listed. A user who registers later with a listed email gets it then.
+ * listed, withdrawn from those no longer listed (or, if the database could not be reached at startup, when it can).
+ * A user who registers later with a listed email gets it then.
  */
 @Singleton
 @Startup
@@ -30,8 +34,21 @@ public class AdminRoles {
     @Inject
     AdminEmails adminEmails;
 
+    @Inject
+    Database database;
+
     @PostConstruct
-    void synchronize() {
+    void start() {
+        if (database.isReady()) {
+            synchronize();
+        }
+    }
+
+    public void databaseReady(@Observes DatabaseReady ready) {
+        synchronize();
+    }
+
+    private void synchronize() {
         Set<String> admins = adminEmails.keys();
         int[] changed = {0};
         em.createQuery("SELECT DISTINCT u FROM User u WHERE u.emailNormalized IN :admins OR :admin MEMBER OF u.roles", User.class)

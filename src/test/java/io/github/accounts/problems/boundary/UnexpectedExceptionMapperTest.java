@@ -3,7 +3,6 @@ package io.github.accounts.problems.boundary;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +13,6 @@ class UnexpectedExceptionMapperTest {
     @Test
     void aDatabaseOutageIsAServiceUnavailable() {
         assertEquals(503, UnexpectedExceptionMapper.problemFor(new RuntimeException(new SQLException("refused", "08001"))).status());
-    }
-
-    @Test
-    void aDatabaseOutageIsRecognisedAnywhereInTheCauseChain() {
-        assertTrue(UnexpectedExceptionMapper.isDatabaseUnavailable(new RuntimeException(new SQLTransientConnectionException("x"))));
-        assertTrue(UnexpectedExceptionMapper.isDatabaseUnavailable(new IllegalStateException(new SQLException("gone", "08S01"))));
-        assertFalse(UnexpectedExceptionMapper.isDatabaseUnavailable(new RuntimeException(new SQLException("syntax", "42000"))));
-        assertFalse(UnexpectedExceptionMapper.isDatabaseUnavailable(new NullPointerException()));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.github.accounts.persistence.control;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells a database that cannot be reached (a 503, worth trying again) from a bug (a 500). */
+public final class Outages {
+
+    private Outages() {
+    }
+
+    /** True when the cause chain says the database could not be reached, as opposed to a bug. */
+    public static boolean isDatabaseUnavailable(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String name = cause.getClass().getName();
+            if (name.endsWith("JDBCConnectionException") || name.endsWith("PoolingException")
+                    || name.endsWith("ResourceException") || name.endsWith("CommunicationsException")) {
+                return true;
+            }
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("Error in allocating a connection") || message.contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
