@@ -98,17 +98,22 @@ public final class MicroServer implements AutoCloseable {
             if (!ready.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !process.isAlive()) {
                 throw new IllegalStateException("Payara Micro '" + name + "' did not start; see " + log.toAbsolutePath());
             }
+            base = URI.create("http://127.0.0.1:" + port + "/");
+            int answer = new Http(base).send(new Http(base).request(probe).GET().build()).status();
+            if (answer != expected) {
+                throw new IllegalStateException("the WAR did not deploy on '" + name + "' (GET " + probe + " gave "
+                        + answer + "); see " + log.toAbsolutePath());
+            }
+            return this;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            kill();
             throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            // the caller never gets this node to close: stop it here
+            kill();
+            throw e;
         }
-        base = URI.create("http://127.0.0.1:" + port + "/");
-        int answer = new Http(base).send(new Http(base).request(probe).GET().build()).status();
-        if (answer != expected) {
-            throw new IllegalStateException("the WAR did not deploy on '" + name + "' (GET " + probe + " gave "
-                    + answer + "); see " + log.toAbsolutePath());
-        }
-        return this;
     }
 
     private void pump(Process source, CountDownLatch ready) {
