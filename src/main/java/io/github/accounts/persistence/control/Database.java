@@ -84,7 +84,7 @@ public class Database {
             if (!Outages.isDatabaseUnavailable(e)) {
                 throw e;
             }
-            LOG.warning(() -> "the database cannot be reached (" + rootMessage(e) + "); the node starts not ready and tries again every "
+            LOG.warning(() -> "the database cannot be reached (" + Outages.rootMessage(e) + "); the node starts not ready and tries again every "
                     + RETRY_SECONDS + " s");
             retrying = scheduler.scheduleWithFixedDelay(this::tryAgain, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
         }
@@ -136,13 +136,5 @@ public class Database {
         } catch (SQLException | RuntimeException e) {
             return "(pooled data source)";
         }
-    }
-
-    private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -1,8 +1,8 @@
 package io.github.accounts.persistence.control;
 
 /**
- * Fired once when a database that could not be reached at startup has been reached and its schema migrated: the
- * beans that load from it at startup ({@code @DependsOn("Database")}) load now.
+ * Fired when a database that could not be reached at startup has been reached and its schema migrated: the beans
+ * that load from it at startup ({@code @DependsOn("Database")}) load now. Fired again if one of them failed to.
  */
 public record DatabaseReady() {
 }

@@ -30,4 +30,13 @@ public final class Outages {
         }
         return false;
     }
+
+    /** The innermost cause, as "Type: message", for a log line. */
+    public static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
 }

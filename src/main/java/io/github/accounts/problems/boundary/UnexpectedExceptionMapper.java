@@ -30,20 +30,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         if (Outages.isDatabaseUnavailable(exception)) {
-            LOG.log(Level.WARNING, "database unavailable: {0}", rootMessage(exception));
+            LOG.log(Level.WARNING, "database unavailable: {0}", Outages.rootMessage(exception));
             return HttpProblems.forStatus(503);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, exception);
         Problem internal = HttpProblems.forStatus(500);
         return internal.withDetail(internal.detail() + " (incident " + incident + ")");
-    }
-
-    private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
