@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.support.Http;
+import io.github.accounts.support.Jwt;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +45,7 @@ class TokenAttacksIT {
     @BeforeAll
     static void start() throws Exception {
         serviceKey = new RSAKeyGenerator(2048).keyID("test").generate();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(serviceKey.toPrivateKey().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        String pem = Jwt.privateKeyPem(serviceKey);
         node = MicroServer.fresh("attacks", Map.of("JWT_SIGNING_KEY", pem, "JWT_ISSUER", "https://accounts.test")).start();
         http = node.http();
         email = uniqueEmail("attacked");
@@ -80,16 +79,11 @@ class TokenAttacksIT {
     }
 
     static String sign(RSAKey key, String kid, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
+        return Jwt.sign(key, kid, claims);
     }
 
     static void assertRefused(String token) {
-        Reply reply = http.me(token);
-        assertEquals(401, reply.status(), reply::toString);
-        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply::toString);
-        assertEquals("fail", reply.json().getString("result"));
+        Jwt.assertRefused(http, token);
     }
 
     @Test

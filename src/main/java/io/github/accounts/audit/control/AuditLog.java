@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import io.github.accounts.operations.control.Metrics;
 
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -22,8 +20,7 @@ public class AuditLog {
     private static final Logger LOG = Logger.getLogger("accounts.audit");
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+    Metrics metrics;
 
     public void record(String event, String outcome, Long userId, String clientAddress) {
         record(event, outcome, null, userId, clientAddress);
@@ -44,6 +41,6 @@ public class AuditLog {
             line.add("client_ip", clientAddress);
         }
         LOG.info(line.build().toString());
-        registry.counter("accounts_events", new Tag("event", event), new Tag("outcome", outcome)).inc();
+        metrics.count("accounts_events", "event", event, "outcome", outcome);
     }
 }

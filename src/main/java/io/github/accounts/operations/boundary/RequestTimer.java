@@ -8,9 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import io.github.accounts.operations.control.Metrics;
 
 import java.time.Duration;
 
@@ -21,8 +19,7 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
     static final String STARTED = RequestTimer.class.getName() + ".started";
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+    Metrics metrics;
 
     @Context
     ResourceInfo resource;
@@ -39,7 +36,7 @@ public class RequestTimer implements ContainerRequestFilter, ContainerResponseFi
         }
         String endpoint = resource == null || resource.getResourceMethod() == null ? "none"
                 : resource.getResourceClass().getSimpleName() + "." + resource.getResourceMethod().getName();
-        registry.timer("accounts_request", new Tag("endpoint", endpoint), new Tag("status", response.getStatus() / 100 + "xx"))
-                .update(Duration.ofNanos(System.nanoTime() - started));
+        metrics.time("accounts_request", Duration.ofNanos(System.nanoTime() - started),
+                "endpoint", endpoint, "status", response.getStatus() / 100 + "xx");
     }
 }

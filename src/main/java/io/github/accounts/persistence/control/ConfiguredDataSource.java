@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ServiceConfigurationError;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The data source the server pools: MySQL/MariaDB when {@code DB_URL} is set, otherwise an embedded
@@ -25,7 +27,7 @@ public class ConfiguredDataSource implements DataSource {
     private String url = UNSET;
     private String user = UNSET;
     private String password = UNSET;
-    private String dataDir = "data";
+    private String dataDir = UNSET;
     private volatile DataSource delegate;
     private int loginTimeout;
 
@@ -51,11 +53,32 @@ public class ConfiguredDataSource implements DataSource {
 
     /** The JDBC URL in use; an embedded H2 file under the data directory when none is configured. */
     public String effectiveUrl() {
-        if (isSet(url)) {
-            return url;
+        String configured = setting(url, "DB_URL");
+        if (isSet(configured)) {
+            return configured;
         }
-        Path file = Path.of(isSet(dataDir) ? dataDir : "data").toAbsolutePath().normalize().resolve("accounts");
+        String directory = setting(dataDir, "DATA_DIR");
+        Path file = Path.of(isSet(directory) ? directory : "data").toAbsolutePath().normalize().resolve("accounts");
         return "jdbc:h2:file:" + file + H2_OPTIONS;
+    }
+
+    /**
+     * A property as the server set it, or, where the server left it unset or did not know the placeholder syntax
+     * (Payara resolves {@code ${MPCONFIG=…}}; WildFly passes it on as written, or resolves it to its default), the
+     * setting read from MicroProfile Config here.
+     */
+    static String setting(String value, String name) {
+        if (isSet(value) && !value.startsWith("${")) {
+            return value;
+        }
+        try {
+            // the application's configuration, named by its class loader: pools open connections on threads
+            // that may have no context class loader
+            return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())
+                    .getOptionalValue(name, String.class).orElse(UNSET);
+        } catch (RuntimeException | ServiceConfigurationError noConfig) {
+            return UNSET;
+        }
     }
 
     public boolean isEmbedded() {
@@ -75,17 +98,21 @@ public class ConfiguredDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
             h2.setURL(jdbcUrl);
-            h2.setUser(isSet(user) ? user : "sa");
-            h2.setPassword(isSet(password) ? password : "");
+            String h2User = setting(user, "DB_USER");
+            String h2Password = setting(password, "DB_PASSWORD");
+            h2.setUser(isSet(h2User) ? h2User : "sa");
+            h2.setPassword(isSet(h2Password) ? h2Password : "");
             return h2;
         }
         if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:")) {
             com.mysql.cj.jdbc.MysqlDataSource mysql = new com.mysql.cj.jdbc.MysqlDataSource();
             mysql.setUrl(jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"));
-            if (isSet(user)) {
-                mysql.setUser(user);
+            String mysqlUser = setting(user, "DB_USER");
+            String mysqlPassword = setting(password, "DB_PASSWORD");
+            if (isSet(mysqlUser)) {
+                mysql.setUser(mysqlUser);
             }
-            mysql.setPassword(isSet(password) ? password : "");
+            mysql.setPassword(isSet(mysqlPassword) ? mysqlPassword : "");
             if (!jdbcUrl.contains("connectTimeout")) {
                 mysql.setConnectTimeout(CONNECT_TIMEOUT_MS);
             }

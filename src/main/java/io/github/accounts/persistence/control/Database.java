@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -44,7 +46,7 @@ import javax.sql.DataSource;
         initialPoolSize = 0,
         maxIdleTime = 300,
         properties = {
-                "dataDir=${MPCONFIG=DATA_DIR:data}",
+                "dataDir=${MPCONFIG=DATA_DIR:" + ConfiguredDataSource.UNSET + "}",
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=table",
                 "fish.payara.validation-table-name=DUAL",
@@ -102,6 +104,15 @@ public class Database {
         return ready;
     }
 
+    /** Why the database cannot serve now (no connection within the timeout, or an invalid one), or nothing. */
+    public Optional<String> problem(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds) ? Optional.empty() : Optional.of("connection not valid");
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of("unreachable");
+        }
+    }
+
     private void tryAgain() {
         if (ready) {
             return;
@@ -126,7 +137,8 @@ public class Database {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
+        LOG.info(() -> "database schema at version "
+                + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
@@ -134,7 +146,8 @@ public class Database {
         try {
             return dataSource.unwrap(ConfiguredDataSource.class).describe();
         } catch (SQLException | RuntimeException e) {
-            return "(pooled data source)";
+            // the server's pool does not unwrap to ours (WildFly): the same settings, read the same way
+            return new ConfiguredDataSource().describe();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.revocation.control.RevocationNews;
@@ -18,8 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,8 +53,7 @@ public class Revocations {
     private final Map<String, Long> endedSessions = new HashMap<>();
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+    Metrics metrics;
 
     /** Told to the other nodes once the caller's transaction commits (see {@link RevocationSync}). */
     @Inject
@@ -65,7 +63,7 @@ public class Revocations {
 
     @PostConstruct
     void start() {
-        registry.gauge("accounts_revocations", this, Revocations::liveEntries);
+        metrics.gauge("accounts_revocations", this::liveEntries);
         if (database.isReady()) {
             load();
         }

@@ -31,6 +31,18 @@ class ConfiguredDataSourceTest {
     }
 
     @Test
+    void aPlaceholderTheServerDidNotResolveIsNotTakenForAUrl() {
+        // WildFly passes Payara's ${MPCONFIG=...} on as written (or as its default): the setting is then read from
+        // MicroProfile Config, which has none here
+        ConfiguredDataSource dataSource = new ConfiguredDataSource();
+        dataSource.setUrl("${MPCONFIG=DB_URL:unset}");
+        dataSource.setDataDir("${MPCONFIG=DATA_DIR:unset}");
+        assertTrue(dataSource.isEmbedded());
+        assertEquals("jdbc:h2:file:" + Path.of("data").toAbsolutePath().normalize().resolve("accounts")
+                + ConfiguredDataSource.H2_OPTIONS, dataSource.effectiveUrl());
+    }
+
+    @Test
     void passwordsNeverReachTheLog() {
         ConfiguredDataSource dataSource = new ConfiguredDataSource();
         dataSource.setUrl("jdbc:mysql://app:s3cret@db:3306/accounts?password=s3cret&useSSL=true");

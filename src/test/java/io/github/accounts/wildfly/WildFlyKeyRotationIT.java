@@ -1,0 +1,61 @@
+package io.github.accounts.wildfly;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Http;
+import io.github.accounts.support.Http.Reply;
+import io.github.accounts.support.WildFlyServer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static io.github.accounts.support.TestDatabase.uniqueEmail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A signing key rotated on WildFly: its MicroProfile JWT reads the node's own JWKS over HTTP (configure.cli), so a
+ * token signed with the new key is accepted at once, and one signed with the old key still is.
+ */
+@Tag("wildfly")
+class WildFlyKeyRotationIT {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Test
+    void tokensOfARotatedKeyAreAcceptedAtOnceAndOldOnesStillAre() throws Exception {
+        String admin = uniqueEmail("rotating-admin");
+        // a new key signs two seconds after its rotation here (600 by default), long before WildFly's scheduled
+        // re-read of the JWKS: it must learn the key when the first token signed with it arrives
+        try (WildFlyServer server = WildFlyServer.fresh("rotation",
+                Map.of("ADMIN_EMAILS", admin, "JWT_KEY_PUBLISH_AHEAD", "2")).start()) {
+            Http http = server.http();
+            assertEquals(201, http.register("admin", admin, PASSWORD).status());
+            String before = http.login(admin, PASSWORD).token();
+            assertEquals(200, http.me(before).status());
+
+            Reply rotated = http.send(http.request("/api/admin/keys/rotate")
+                    .header("Authorization", "Bearer " + before)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(202, rotated.status(), rotated::toString);
+            String newKid = rotated.json().getString("kid");
+
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            String after = http.login(admin, PASSWORD).token();
+            while (!newKid.equals(SignedJWT.parse(after).getHeader().getKeyID()) && Instant.now().isBefore(deadline)) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                after = http.login(admin, PASSWORD).token();
+            }
+            assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID(), "the new key did not sign within 30 s");
+            assertNotEquals(newKid, SignedJWT.parse(before).getHeader().getKeyID());
+            Reply withNewKey = http.me(after);
+            assertEquals(200, withNewKey.status(), withNewKey::toString);
+            Reply withOldKey = http.me(before);
+            assertEquals(200, withOldKey.status(), withOldKey::toString);
+        }
+    }
+}
