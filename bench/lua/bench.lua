@@ -24,8 +24,10 @@ end
 
 -- setup() runs in the main Lua state, once per thread, before that thread's init()
 local threads = 0
+local thread_list = {}
 function setup(thread)
   threads = threads + 1
+  thread_list[threads] = thread
   thread:set("bench_tid", threads)
   if mode == "refresh" then
     local per = tonumber(os.getenv("WRK_TOKENS_PER_THREAD") or "1")
@@ -70,10 +72,35 @@ elseif mode == "refresh" then
     local t = table.remove(pool, 1) or "none"
     return wrk.format("POST", nil, nil, '{"refresh_token":"' .. t .. '"}')
   end
+  -- answers by status, and the first failure's body, so that lost refresh tokens can be explained
+  statuses, first_failure = {}, ""
   response = function(status, headers, b)
+    statuses[status] = (statuses[status] or 0) + 1
     local t = b and string.match(b, '"refresh_token"%s*:%s*"([^"]+)"')
-    if t then pool[#pool + 1] = t end
+    if t then
+      pool[#pool + 1] = t
+    elseif first_failure == "" then
+      first_failure = status .. " " .. string.sub(b or "", 1, 200)
+    end
   end
+end
+
+-- {"200":n,"401":m} over all threads, and the first failure seen (refresh mode only)
+local function status_summary()
+  local total, failure = {}, ""
+  for _, thread in ipairs(thread_list) do
+    local counts = thread:get("statuses")
+    if type(counts) == "table" then
+      for status, n in pairs(counts) do
+        total[status] = (total[status] or 0) + n
+      end
+    end
+    local f = thread:get("first_failure")
+    if failure == "" and type(f) == "string" then failure = f end
+  end
+  local parts = {}
+  for status, n in pairs(total) do parts[#parts + 1] = string.format('"%d":%d', status, n) end
+  return "{" .. table.concat(parts, ",") .. "}", failure
 end
 
 function done(summary, latency, requests)
@@ -85,6 +112,11 @@ function done(summary, latency, requests)
     summary.requests, secs, summary.requests / secs,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, e.status, e.timeout, e.connect + e.read + e.write)
+  if mode == "refresh" then
+    local counts, failure = status_summary()
+    s = string.sub(s, 1, -2) .. ',"statuses":' .. counts .. ',"first_failure":"'
+      .. string.gsub(failure, '["\\%c]', " ") .. '"}'
+  end
   if result_file then
     local f = assert(io.open(result_file, "w"))
     f:write(s, "\n")

@@ -150,8 +150,11 @@ public class RevocationSync {
         long since = lastLook - OVERLAP_SECONDS;
         try {
             Map<String, Long> revoked = new HashMap<>();
-            em.createNamedQuery(RevokedToken.REVOKED_SINCE, RevokedToken.class).setParameter("since", since).setParameter("now", now)
-                    .getResultStream().forEach(r -> revoked.put(r.getJti(), r.getExpiresAt()));
+            // by revocation time alone, so the database walks its revoked_at index over the few new rows: with a
+            // condition on expires_at too, H2 chose that index and read every live revocation, four times a second
+            em.createNamedQuery(RevokedToken.REVOKED_SINCE, RevokedToken.class).setParameter("since", since)
+                    .getResultStream().filter(r -> r.getExpiresAt() > now)
+                    .forEach(r -> revoked.put(r.getJti(), r.getExpiresAt()));
             Map<String, Long> ended = new HashMap<>();
             em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class).setParameter("since", since)
                     .getResultStream().forEach(row -> ended.put((String) row[0], (Long) row[1]));

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 @Table(name = "revoked_token")
 @NamedQuery(name = RevokedToken.UNEXPIRED, query = "SELECT r.jti, r.expiresAt FROM RevokedToken r WHERE r.expiresAt > :now")
 @NamedQuery(name = RevokedToken.DELETE_EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt <= :now")
-@NamedQuery(name = RevokedToken.REVOKED_SINCE, query = "SELECT r FROM RevokedToken r WHERE r.revokedAt >= :since AND r.expiresAt > :now")
+@NamedQuery(name = RevokedToken.REVOKED_SINCE, query = "SELECT r FROM RevokedToken r WHERE r.revokedAt >= :since")
 public class RevokedToken {
 
     public static final String UNEXPIRED = "RevokedToken.unexpired";
