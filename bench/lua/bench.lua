@@ -68,7 +68,7 @@ elseif mode == "refresh" then
   end
   request = function()
     -- a spent token must never be sent again (that ends its session): with one token per connection the
-    -- pool is only empty when a refresh failed
+    -- pool is only empty when a refresh failed (bench/run adds a spare per thread: wrk calls request() once unsent)
     local t = table.remove(pool, 1) or "none"
     return wrk.format("POST", nil, nil, '{"refresh_token":"' .. t .. '"}')
   end
