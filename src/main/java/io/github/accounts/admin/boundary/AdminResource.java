@@ -3,6 +3,7 @@ package io.github.accounts.admin.boundary;
 import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    @Inject
+    @EJB
     Administration administration;
 
     @Inject

@@ -5,6 +5,7 @@ import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.users.entity.User;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,10 +23,10 @@ public class Administration {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     Sessions sessions;
 
-    @Inject
+    @EJB
     SigningKeys keys;
 
     @Inject

@@ -2,8 +2,8 @@ package io.github.accounts.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import io.github.accounts.operations.control.Metrics;
 
 import java.time.Instant;
@@ -17,6 +17,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuditLog {
 
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger("accounts.audit");
 
     @Inject
@@ -27,7 +30,7 @@ public class AuditLog {
     }
 
     public void record(String event, String outcome, String detail, Long userId, String clientAddress) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("audit", event)
                 .add("outcome", outcome)
                 .add("time", Instant.now().toString());

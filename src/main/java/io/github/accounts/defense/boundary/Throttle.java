@@ -4,6 +4,7 @@ import io.github.accounts.defense.control.Counters;
 import io.github.accounts.defense.entity.LoginFailure;
 import io.github.accounts.defense.entity.RateCounter;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
+import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -28,7 +29,7 @@ public class Throttle {
     static final long LOGIN_IP_WINDOW_SECONDS = 900;
     static final long REGISTER_IP_WINDOW_SECONDS = 3600;
 
-    @Inject
+    @EJB
     Counters counters;
 
     @Inject

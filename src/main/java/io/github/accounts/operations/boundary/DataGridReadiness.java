@@ -1,8 +1,8 @@
 package io.github.accounts.operations.boundary;
 
 import io.github.accounts.revocation.boundary.RevocationSync;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DataGridReadiness implements HealthCheck {
 
-    @Inject
+    @EJB
     RevocationSync revocationSync;
 
     @Override

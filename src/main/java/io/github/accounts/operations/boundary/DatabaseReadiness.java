@@ -1,8 +1,8 @@
 package io.github.accounts.operations.boundary;
 
 import io.github.accounts.persistence.control.Database;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -19,7 +19,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     static final int TIMEOUT_SECONDS = 2;
 
-    @Inject
+    @EJB
     Database database;
 
     @Override

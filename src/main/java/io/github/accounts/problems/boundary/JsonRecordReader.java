@@ -1,6 +1,5 @@
 package io.github.accounts.problems.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -8,6 +7,7 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -36,6 +36,9 @@ import java.util.List;
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonRecordReader implements MessageBodyReader<Record> {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -103,7 +106,7 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             throw new InvalidInputException("The request body is not valid UTF-8");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new InvalidInputException("The request body is not valid JSON (line "

@@ -1,8 +1,8 @@
 package io.github.accounts.problems.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +13,9 @@ import java.util.List;
  */
 public record Problem(int status, String type, String title, String detail, List<ProblemException.FieldError> errors,
                       long retryAfterSeconds) {
+
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_PREFIX = "urn:accounts:problem:";
@@ -26,7 +29,7 @@ public record Problem(int status, String type, String title, String detail, List
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status)
@@ -34,8 +37,8 @@ public record Problem(int status, String type, String title, String detail, List
                 .add("result", "fail")
                 .add("error", detail);
         if (!errors.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
-            errors.forEach(e -> list.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
         return json.build().toString();

@@ -3,7 +3,7 @@ package io.github.accounts.revocation.boundary;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.tokens.control.VerifiedToken;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -26,7 +26,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
 
     static final List<String> KEY_SOURCE_HEADERS = List.of("\"jku\"", "\"x5u\"", "\"jwk\"", "\"x5c\"");
 
-    @Inject
+    @EJB
     Revocations revocations;
 
     @Override

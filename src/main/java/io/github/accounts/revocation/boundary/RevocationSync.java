@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -60,7 +61,7 @@ public class RevocationSync {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     Revocations revocations;
 
     @Inject

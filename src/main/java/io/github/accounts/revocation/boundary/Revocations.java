@@ -8,6 +8,7 @@ import io.github.accounts.revocation.entity.RevokedToken;
 import io.github.accounts.sessions.entity.UserSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
@@ -41,7 +42,7 @@ public class Revocations {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     Database database;
 
     @Inject

@@ -9,6 +9,7 @@ import io.github.accounts.sessions.entity.UserSession;
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -39,7 +40,7 @@ public class Sessions {
     @Inject
     TokenIssuer tokens;
 
-    @Inject
+    @EJB
     Revocations revocations;
 
     @Inject

@@ -5,6 +5,7 @@ import io.github.accounts.problems.boundary.InvalidInputException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class TokensResource {
 
-    @Inject
+    @EJB
     Sessions sessions;
 
     @Inject

@@ -1,8 +1,8 @@
 package io.github.accounts.tokens.boundary;
 
 import io.github.accounts.tokens.control.VerifiedToken;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -23,7 +23,7 @@ public class AccessTokenStore implements IdentityStore {
     /** Before the server's own JWT store. */
     static final int PRIORITY = 10;
 
-    @Inject
+    @EJB
     SigningKeys keys;
 
     private volatile Method tokenAccessor;

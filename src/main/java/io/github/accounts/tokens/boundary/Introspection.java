@@ -3,14 +3,15 @@ package io.github.accounts.tokens.boundary;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.tokens.control.VerifiedToken;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,13 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Introspection {
 
-    @Inject
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @EJB
     SigningKeys keys;
 
-    @Inject
+    @EJB
     Revocations revocations;
 
     @Inject
@@ -84,12 +88,12 @@ public class Introspection {
         Optional<VerifiedToken> verified = keys.verifier().verify(token)
                 .filter(t -> !revocations.isRevoked(t.getTokenID(), t.getClaim("sid") instanceof jakarta.json.JsonString sid ? sid.getString() : null));
         if (verified.isEmpty()) {
-            return Json.createObjectBuilder().add("active", false).build();
+            return JSON.createObjectBuilder().add("active", false).build();
         }
         VerifiedToken t = verified.get();
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         t.getGroups().stream().sorted().forEach(groups::add);
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("active", true)
                 .add("token_type", "Bearer")
                 .add("client_id", client)

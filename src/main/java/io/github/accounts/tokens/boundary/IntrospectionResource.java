@@ -3,8 +3,8 @@ package io.github.accounts.tokens.boundary;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 @DenyAll
 public class IntrospectionResource {
 
-    @Inject
+    @EJB
     Introspection introspection;
 
     @POST

@@ -21,6 +21,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -66,7 +67,7 @@ public class SigningKeys {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     Database database;
 
     @Inject

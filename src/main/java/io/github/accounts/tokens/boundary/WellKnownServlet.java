@@ -1,6 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -20,7 +20,7 @@ public class WellKnownServlet extends HttpServlet {
     static final String JWKS = "/.well-known/jwks.json";
     static final String CONFIGURATION = "/.well-known/openid-configuration";
 
-    @Inject
+    @EJB
     SigningKeys keys;
 
     @Override

@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,7 @@ public class TokenIssuer {
     public static final String USERNAME_CLAIM = "preferred_username";
     public static final String CREATED_AT_CLAIM = "created_at";
 
-    @Inject
+    @EJB
     SigningKeys keys;
 
     @Inject

@@ -1,11 +1,11 @@
 package io.github.accounts.tokens.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.security.enterprise.CallerPrincipal;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public final class VerifiedToken extends CallerPrincipal implements JsonWebToken {
 
+    /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final long serialVersionUID = 1L;
     /** The Java type of each standard claim, by name (a lookup here, not an exception per unknown claim). */
     private static final Map<String, Class<?>> STANDARD_TYPES = Arrays.stream(Claims.values())
@@ -33,7 +36,7 @@ public final class VerifiedToken extends CallerPrincipal implements JsonWebToken
     private final long expiresAt;
 
     VerifiedToken(String raw, Map<String, Object> claims) {
-        this(raw, Json.createObjectBuilder(claims).build());
+        this(raw, JSON.createObjectBuilder(claims).build());
     }
 
     private VerifiedToken(String raw, JsonObject claims) {

@@ -16,6 +16,7 @@ import io.github.accounts.users.control.PasswordHasher.Verification;
 import io.github.accounts.users.control.PasswordPolicy;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -50,13 +51,13 @@ public class Accounts {
     @Inject
     PasswordPolicy passwordPolicy;
 
-    @Inject
+    @EJB
     Sessions sessions;
 
-    @Inject
+    @EJB
     Revocations revocations;
 
-    @Inject
+    @EJB
     Throttle throttle;
 
     @Inject

@@ -6,6 +6,7 @@ import io.github.accounts.users.control.AdminEmails;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +35,7 @@ public class AdminRoles {
     @Inject
     AdminEmails adminEmails;
 
-    @Inject
+    @EJB
     Database database;
 
     @PostConstruct

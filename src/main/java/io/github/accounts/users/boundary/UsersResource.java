@@ -8,6 +8,7 @@ import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,7 @@ public class UsersResource {
 
     static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
-    @Inject
+    @EJB
     Accounts accounts;
 
     @Inject
