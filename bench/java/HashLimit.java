@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Times Argon2id in-process, through the same library and native code as the service's PasswordHasher:
  * the median of N hashes at the service's parameters and at Keycloak's defaults, and the median of N
- * verifications at the service's parameters (what one login costs). Also prints one PHC hash of the
+ * verifications at the service's parameters (what one login costs), and the hashes per second with every core
+ * hashing at once (the cores then share caches and memory bandwidth). Also prints one PHC hash of the
  * given password, which bench/run seeds into the database for every generated user.
  *
  * Run by bench/run as a single-file program: java -cp CLASSPATH HashLimit.java [N] [PASSWORD]
@@ -31,7 +32,12 @@ public class HashLimit {
         });
         double[] keycloak = time(n, () -> argon2.hash(KEYCLOAK_T, KEYCLOAK_M, KEYCLOAK_P, "a benchmark password".toCharArray()));
 
+        // every core hashing at once, as in the server under load: the cores share caches and memory bandwidth
+        int cores = Runtime.getRuntime().availableProcessors();
+        double parallelPerSecond = parallel(cores, n, () -> argon2.hash(SERVICE_T, SERVICE_M, SERVICE_P, "a benchmark password".toCharArray()));
+
         System.out.println("samples=" + n);
+        System.out.printf("service_parallel_hashes_per_s=%.1f%nservice_parallel_threads=%d%n", parallelPerSecond, cores);
         print("service_hash", service);
         print("service_verify", verify);
         print("keycloak_hash", keycloak);
@@ -51,6 +57,41 @@ public class HashLimit {
         }
         Arrays.sort(ms);
         return ms;
+    }
+
+    /** Hashes per second with {@code threads} threads each running n hashes (after 2 unmeasured ones). */
+    static double parallel(int threads, int n, Runnable op) {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads + 1);
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            workers[t] = new Thread(() -> {
+                op.run();
+                op.run();
+                await(start);
+                for (int i = 0; i < n; i++) {
+                    op.run();
+                }
+            });
+            workers[t].start();
+        }
+        await(start);
+        long begin = System.nanoTime();
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return threads * n / ((System.nanoTime() - begin) / 1e9);
+    }
+
+    static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void print(String key, double[] sorted) {
