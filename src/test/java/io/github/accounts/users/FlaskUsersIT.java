@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("mariadb")
 class FlaskUsersIT {
 
-    static final Path FIXTURES = Path.of(System.getProperty("it.fixtures", "../shared/fixtures"));
+    static final Path FIXTURES = Path.of(System.getProperty("it.fixtures", "src/test/resources/fixtures"));
     static final String SERVER = System.getProperty("it.db.server", "jdbc:mysql://127.0.0.1:3306/");
 
     static void loadFixture(String database) throws Exception {

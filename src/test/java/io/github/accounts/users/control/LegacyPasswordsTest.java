@@ -18,7 +18,7 @@ class LegacyPasswordsTest {
     static final String PEPPER = "yh*hello12";
 
     static List<String[]> fixture() throws IOException {
-        Path tsv = Path.of(System.getProperty("it.fixtures", "../shared/fixtures"), "flask-seed-users.tsv");
+        Path tsv = Path.of(System.getProperty("it.fixtures", "src/test/resources/fixtures"), "flask-seed-users.tsv");
         return Files.readAllLines(tsv, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank())
                 .map(l -> l.split("\t")).toList();
     }
