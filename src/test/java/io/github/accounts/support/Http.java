@@ -49,6 +49,12 @@ public final class Http {
         return send(authorized(request("/api/users/logout"), token).DELETE().build());
     }
 
+    /** Makes the token's user an admin with the operator's bootstrap secret; the next token carries the role. */
+    public Reply bootstrapAdmin(String token, String secret) {
+        return send(authorized(request("/api/admin/bootstrap"), token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("secret", secret).build().toString())).build());
+    }
+
     public Reply post(String path, String json) {
         return post(path, "application/json", json);
     }

@@ -4,24 +4,17 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.accounts.resourceserver.GreetingsResource;
-import io.github.accounts.resourceserver.ResourceServerApplication;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.ResourceServers;
 import jakarta.json.JsonObject;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,6 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,31 +41,31 @@ class SsoIT {
     static final String PASSWORD = "correct horse battery";
     static final String ISSUER = "https://accounts.test";
     static final String CLIENT = "orders:" + UUID.randomUUID();
+    static final String BOOTSTRAP_SECRET = "bootstrap-" + UUID.randomUUID() + UUID.randomUUID();
     static MicroServer service;
     static MicroServer resourceServer;
     static Http http;
     static Http rs;
     static String adminEmail;
     static String userEmail;
+    /** Listed in ADMIN_EMAILS, but only registered: never bootstrapped, its address never verified. */
+    static String listedEmail;
 
     @BeforeAll
     static void start() {
         adminEmail = uniqueEmail("admin");
-        service = MicroServer.fresh("sso", Map.of("ADMIN_EMAILS", "someone@example.com, " + adminEmail.toUpperCase(),
+        listedEmail = uniqueEmail("listed");
+        service = MicroServer.fresh("sso", Map.of("ADMIN_EMAILS", listedEmail + ", " + adminEmail.toUpperCase(),
+                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET, "PUBLIC_URL", ISSUER,
                 "JWT_ISSUER", ISSUER, "JWT_KEY_PUBLISH_AHEAD", "4", "INTROSPECTION_CLIENTS", CLIENT)).start();
         http = service.http();
         userEmail = uniqueEmail("user");
-        assertEquals(201, http.register("admin", adminEmail, PASSWORD).status());
+        Reply admin = http.register("admin", adminEmail, PASSWORD);
+        assertEquals(201, admin.status());
+        assertEquals(200, http.bootstrapAdmin(admin.token(), BOOTSTRAP_SECRET).status());
         assertEquals(201, http.register("user", userEmail, PASSWORD).status());
 
-        Path war = Path.of("target", "resource-server-" + UUID.randomUUID() + ".war").toAbsolutePath();
-        ShrinkWrap.create(WebArchive.class, "orders.war")
-                .addClasses(ResourceServerApplication.class, GreetingsResource.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsResource(new StringAsset("mp.jwt.verify.publickey.location=" + http.base().resolve("/.well-known/jwks.json")
-                        + "\nmp.jwt.verify.issuer=" + ISSUER + "\n"), "META-INF/microprofile-config.properties")
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
-        resourceServer = MicroServer.deploy("resource-server", war, Map.of()).start("/api/greetings", 401);
+        resourceServer = ResourceServers.start("resource-server", http.base().resolve("/.well-known/jwks.json"), ISSUER, "accounts");
         rs = resourceServer.http();
     }
 
@@ -137,7 +131,8 @@ class SsoIT {
         JsonObject configuration = get(http, "/.well-known/openid-configuration", null).json();
         assertEquals(ISSUER, configuration.getString("issuer"));
         assertEquals(jwt.getJWTClaimsSet().getIssuer(), configuration.getString("issuer"));
-        assertEquals(http.base().resolve("/.well-known/jwks.json").toString(), configuration.getString("jwks_uri"));
+        assertEquals(ISSUER + "/.well-known/jwks.json", configuration.getString("jwks_uri"), "from PUBLIC_URL");
+        assertEquals("max-age=31536000", jwks.header("Strict-Transport-Security"), "published over https");
         assertTrue(configuration.getJsonArray("id_token_signing_alg_values_supported").toString().contains("RS256"));
     }
 
@@ -184,6 +179,32 @@ class SsoIT {
     }
 
     @Test
+    void registeringAnAdminEmailMakesNoAdmin() throws Exception {
+        Reply listed = http.register("listed", listedEmail, PASSWORD);
+        assertEquals(201, listed.status(), listed::toString);
+        assertEquals("[\"user\"]", io.github.accounts.support.Jwt.claims(listed.token()).getJsonArray("groups").toString());
+        assertEquals(403, get(http, "/api/admin/users", listed.token()).status());
+        String again = http.login(listedEmail, PASSWORD).token();
+        assertEquals("[\"user\"]", io.github.accounts.support.Jwt.claims(again).getJsonArray("groups").toString());
+
+        assertProblem(403, "urn:accounts:problem:bootstrap-refused", http.bootstrapAdmin(again, "wrong-" + BOOTSTRAP_SECRET));
+        // a bootstrap secret makes one admin, and it made one at startup
+        assertProblem(403, "urn:accounts:problem:bootstrap-refused", http.bootstrapAdmin(again, BOOTSTRAP_SECRET));
+        String user = http.login(userEmail, PASSWORD).token();
+        assertProblem(403, "urn:accounts:problem:bootstrap-refused", http.bootstrapAdmin(user, BOOTSTRAP_SECRET));
+        assertEquals(401, http.bootstrapAdmin(null, BOOTSTRAP_SECRET).status());
+        assertEquals(403, get(http, "/api/admin/users", http.login(listedEmail, PASSWORD).token()).status());
+    }
+
+    @Test
+    void theLastEnabledAdminCannotBeDisabled() {
+        String admin = http.login(adminEmail, PASSWORD).token();
+        long id = Long.parseLong(io.github.accounts.support.Jwt.claims(admin).getString("sub"));
+        assertProblem(409, "urn:accounts:problem:last-admin", post("/api/admin/users/" + id + "/disable", admin));
+        assertEquals(200, http.me(admin).status());
+    }
+
+    @Test
     void aDisabledUserLosesEverySessionAtOnceAndCannotLogIn() {
         String email = uniqueEmail("disabled");
         Reply registered = http.register("disabled", email, PASSWORD);
@@ -213,6 +234,9 @@ class SsoIT {
         assertEquals(202, rotation.status(), rotation::toString);
         String newKid = rotation.json().getString("kid");
         assertNotEquals(kid(old), newKid);
+        Reply again = post("/api/admin/keys/rotate", admin);
+        assertProblem(429, again);
+        assertTrue(Long.parseLong(again.header("Retry-After")) > 0, again::toString);
         JWKSet published = JWKSet.parse(get(http, "/.well-known/jwks.json", null).body());
         assertTrue(published.getKeyByKeyId(newKid) != null && published.getKeyByKeyId(kid(old)) != null,
                 "the new key is published before it signs, and the old one stays");

@@ -13,6 +13,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Jwt;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.ResourceServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class TokenAttacksIT {
     static final String PASSWORD = "correct horse battery";
     static RSAKey serviceKey;
     static MicroServer node;
+    /** Trusts our JWKS and issuer, for the audience "accounts" (the service's default JWT_AUDIENCE). */
+    static MicroServer resourceServer;
     static Http http;
     static String email;
     static String userId;
@@ -52,10 +55,15 @@ class TokenAttacksIT {
         Reply registered = http.register("victim", email, PASSWORD);
         assertEquals(201, registered.status(), registered::toString);
         userId = SignedJWT.parse(registered.token()).getJWTClaimsSet().getSubject();
+        resourceServer = ResourceServers.start("attacks-resource-server", http.base().resolve("/.well-known/jwks.json"),
+                "https://accounts.test", "accounts");
     }
 
     @AfterAll
     static void stop() {
+        if (resourceServer != null) {
+            resourceServer.close();
+        }
         if (node != null) {
             node.close();
         }
@@ -70,6 +78,7 @@ class TokenAttacksIT {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer("https://accounts.test")
+                .audience("accounts")
                 .subject(userId)
                 .claim("upn", email)
                 .claim("groups", List.of("user"))
@@ -92,6 +101,39 @@ class TokenAttacksIT {
         Reply reply = http.me(sign(serviceKey, serviceKid(), validClaims().build()));
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(email, reply.json().getString("email"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrForNoneIsRefusedHereAndByTheResourceServer() throws Exception {
+        String ours = sign(serviceKey, serviceKid(), validClaims().build());
+        assertEquals(200, greet(ours).status(), "the control case");
+        assertEquals("\"accounts\"", Jwt.claims(http.login(email, PASSWORD).token()).get("aud").toString(),
+                "issued tokens carry the audience");
+
+        String forOrders = sign(serviceKey, serviceKid(), validClaims().audience("orders").build());
+        assertRefused(forOrders);
+        assertEquals(401, greet(forOrders).status());
+        // our identity store refuses a token without aud; the server's own MicroProfile JWT store, asked next,
+        // would accept it (it is configured with no audience): refused means refused
+        String forNobody = sign(serviceKey, serviceKid(), validClaims().audience((String) null).build());
+        assertRefused(forNobody);
+        assertEquals(401, greet(forNobody).status());
+    }
+
+    @Test
+    void aTokenWithoutTypOrWithCritIsRefusedOnEveryPath() throws Exception {
+        SignedJWT untyped = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(serviceKid()).build(), validClaims().build());
+        untyped.sign(new RSASSASigner(serviceKey));
+        assertRefused(untyped.serialize());
+        SignedJWT critical = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(serviceKid())
+                .criticalParams(java.util.Set.of("exp")).build(), validClaims().build());
+        critical.sign(new RSASSASigner(serviceKey));
+        assertRefused(critical.serialize());
+    }
+
+    static Reply greet(String token) {
+        Http rs = resourceServer.http();
+        return rs.send(rs.request("/api/greetings").header("Authorization", "Bearer " + token).GET().build());
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class WildFlyKeyRotationIT {
 
     static final String PASSWORD = "correct horse battery";
+    static final String SECRET = "bootstrap-secret-" + java.util.UUID.randomUUID();
 
     @Test
     void tokensOfARotatedKeyAreAcceptedAtOnceAndOldOnesStillAre() throws Exception {
@@ -32,9 +33,11 @@ class WildFlyKeyRotationIT {
         // a new key signs two seconds after its rotation here (600 by default), long before WildFly's scheduled
         // re-read of the JWKS: it must learn the key when the first token signed with it arrives
         try (WildFlyServer server = WildFlyServer.fresh("rotation",
-                Map.of("ADMIN_EMAILS", admin, "JWT_KEY_PUBLISH_AHEAD", "2")).start()) {
+                Map.of("ADMIN_EMAILS", admin, "ADMIN_BOOTSTRAP_SECRET", SECRET, "JWT_KEY_PUBLISH_AHEAD", "2")).start()) {
             Http http = server.http();
-            assertEquals(201, http.register("admin", admin, PASSWORD).status());
+            Reply registered = http.register("admin", admin, PASSWORD);
+            assertEquals(201, registered.status());
+            assertEquals(200, http.bootstrapAdmin(registered.token(), SECRET).status());
             String before = http.login(admin, PASSWORD).token();
             assertEquals(200, http.me(before).status());
 

@@ -6,8 +6,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,8 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
 
 /** Administration, for tokens whose {@code groups} hold {@code admin}. */
 @Path("admin")
@@ -56,6 +62,16 @@ public class AdminResource {
     @RolesAllowed("admin")
     public UserPage.Entry enable(@PathParam("id") long id) {
         return administration.enable(id, callerId());
+    }
+
+    /** Any user listed in ADMIN_EMAILS becomes admin with the operator's bootstrap secret (once per secret). */
+    @POST
+    @Path("bootstrap")
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response bootstrap(@NotNull(message = "is required") @Valid AdminBootstrapRequest request) {
+        return Response.ok(Map.of("result", "success", "groups", administration.bootstrap(callerId(), request.secret())))
+                .cacheControl(CacheControl.valueOf("no-store")).build();
     }
 
     @POST

@@ -1,6 +1,10 @@
 package io.github.accounts.admin.boundary;
 
+import io.github.accounts.admin.control.AdminEmails;
+import io.github.accounts.admin.control.BootstrapSecret;
+import io.github.accounts.admin.entity.AdminBootstrap;
 import io.github.accounts.audit.control.AuditLog;
+import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.tokens.boundary.SigningKeys;
@@ -11,10 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
-/** What administrators may do: list users, disable and enable them, rotate the signing key. */
+/**
+ * What administrators may do: list users, disable and enable them, rotate the signing key; and how the first
+ * admin is made: by the operator's bootstrap secret.
+ */
 @Stateless
 public class Administration {
 
@@ -32,6 +39,15 @@ public class Administration {
     @Inject
     AuditLog audit;
 
+    @Inject
+    AdminEmails adminEmails;
+
+    @Inject
+    BootstrapSecret bootstrapSecret;
+
+    @Inject
+    Clock clock;
+
     public UserPage users(int page, int size) {
         List<User> users = em.createNamedQuery(User.ALL_BY_ID, User.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
@@ -42,7 +58,10 @@ public class Administration {
     /** Disables a user: every session ends at once, and logins are refused until the user is enabled again. */
     public UserPage.Entry disable(long userId, long adminId) {
         User user = find(userId);
-        user.disable(Instant.now().getEpochSecond());
+        if (user.groups().contains(User.ADMIN_ROLE) && !user.isDisabled() && enabledAdmins() <= 1) {
+            throw new ConflictException("last-admin", "This is the last enabled admin: make another admin first");
+        }
+        user.disable(clock.instant().getEpochSecond());
         int ended = sessions.endAllOf(userId, null);
         audit.record("disable", "success", "by user " + adminId + ", " + ended + " sessions ended", userId, null);
         return UserPage.Entry.of(user);
@@ -59,6 +78,30 @@ public class Administration {
         SigningKeys.Rotation rotation = keys.rotate();
         audit.record("key-rotation", "success", "by user " + adminId + ": " + rotation.kid(), null, null);
         return rotation;
+    }
+
+    /**
+     * Makes the caller an admin with the operator's bootstrap secret: only a user whose email is in
+     * {@code ADMIN_EMAILS}, and each secret once. The caller's next token (refresh or login) carries the role.
+     */
+    public List<String> bootstrap(long userId, String secret) {
+        User user = find(userId);
+        if (!bootstrapSecret.matches(secret) || !adminEmails.isAdmin(user.getEmail())
+                || em.find(AdminBootstrap.class, bootstrapSecret.hash()) != null) {
+            audit.record("admin-bootstrap", "refused", userId, null);
+            throw new ProblemException(403, "urn:accounts:problem:bootstrap-refused", "Forbidden",
+                    "The bootstrap secret is wrong or already used, or this account's email is not in ADMIN_EMAILS");
+        }
+        // a second use of the same secret, racing this one, fails on the primary key and rolls back
+        em.persist(new AdminBootstrap(bootstrapSecret.hash(), userId, clock.instant().getEpochSecond()));
+        user.setRole(User.ADMIN_ROLE, true);
+        em.flush();
+        audit.record("admin-bootstrap", "success", userId, null);
+        return user.groups();
+    }
+
+    private long enabledAdmins() {
+        return em.createNamedQuery(User.COUNT_ENABLED_IN_ROLE, Long.class).setParameter("role", User.ADMIN_ROLE).getSingleResult();
     }
 
     private User find(long userId) {

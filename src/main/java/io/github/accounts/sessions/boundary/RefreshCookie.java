@@ -23,7 +23,10 @@ import java.util.Optional;
 public class RefreshCookie {
 
     public static final String HEADER = "X-Token-Transport";
-    static final String NAME = "accounts_refresh";
+    /** Without {@code Secure} (REFRESH_COOKIE_SECURE=false, plain-http development) the prefix would be refused. */
+    static final String PLAIN_NAME = "accounts_refresh";
+    /** Browsers set a {@code __Secure-} cookie only from https and only with {@code Secure}: no plain-http page can plant one. */
+    static final String SECURE_NAME = "__Secure-" + PLAIN_NAME;
     static final String PATH = "/api/tokens";
 
     @Inject
@@ -37,7 +40,7 @@ public class RefreshCookie {
     public Optional<String> from(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         return cookies == null ? Optional.empty()
-                : Arrays.stream(cookies).filter(c -> NAME.equals(c.getName())).map(Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
+                : Arrays.stream(cookies).filter(c -> name().equals(c.getName())).map(Cookie::getValue).filter(v -> !v.isBlank()).findFirst();
     }
 
     /** A token response: the refresh token in the body, or in the cookie when the client asked for that. */
@@ -60,8 +63,12 @@ public class RefreshCookie {
         return cookie("", 0, contextPath);
     }
 
+    String name() {
+        return secure ? SECURE_NAME : PLAIN_NAME;
+    }
+
     private NewCookie cookie(String value, int maxAge, String contextPath) {
-        return new NewCookie.Builder(NAME).value(value).path(contextPath + PATH).maxAge(maxAge)
+        return new NewCookie.Builder(name()).value(value).path(contextPath + PATH).maxAge(maxAge)
                 .httpOnly(true).secure(secure).sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

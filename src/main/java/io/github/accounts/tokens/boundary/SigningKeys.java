@@ -14,6 +14,7 @@ import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.NotReadyException;
+import io.github.accounts.problems.boundary.TooManyRequestsException;
 import io.github.accounts.tokens.control.KeyMaterial;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
@@ -35,6 +36,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +64,7 @@ import java.util.stream.Collectors;
 public class SigningKeys {
 
     static final String PUBLIC_KEYS_FILE = "public-keys.jwks";
+    static final long MIN_ROTATION_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     @PersistenceContext
@@ -71,8 +74,16 @@ public class SigningKeys {
     Database database;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "JWT_ISSUER", defaultValue = "accounts")
     String issuer;
+
+    /** The {@code aud} of every access token, and what this service's own API requires of a token. */
+    @Inject
+    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "accounts")
+    String audience;
 
     @Inject
     @ConfigProperty(name = "DATA_DIR", defaultValue = "data")
@@ -111,10 +122,13 @@ public class SigningKeys {
         if (issuer.isBlank()) {
             throw new IllegalStateException("JWT_ISSUER must not be blank");
         }
+        if (audience.isBlank() || audience.contains(",")) {
+            throw new IllegalStateException("JWT_AUDIENCE must be one non-blank value, not '" + audience + "'");
+        }
         if (publishAheadSeconds < 0 || rotateAfterSeconds < 0) {
             throw new IllegalStateException("JWT_KEY_PUBLISH_AHEAD and JWT_KEY_ROTATE_AFTER must not be negative");
         }
-        verifier = new TokenVerifier(issuer, kid -> Optional.empty());
+        verifier = new TokenVerifier(issuer, audience, kid -> Optional.empty(), clock);
         if (isConfigured()) {
             RSAKey key = KeyMaterial.fromPem(configuredKey.get());
             use(List.of(key(key, 0, 0)));
@@ -174,11 +188,27 @@ public class SigningKeys {
             throw new ConflictException("key-configured", "The signing key is given by JWT_SIGNING_KEY: rotate it there");
         }
         long now = now();
+        long wait = rotationAllowedIn(keys, now);
+        if (wait > 0) {
+            throw new TooManyRequestsException("The signing key was rotated moments ago: wait until the new key signs", wait);
+        }
         RSAKey key = KeyMaterial.generate();
         store(key, now + publishAheadSeconds, now);
         reload();
         LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds));
         return new Rotation(key.getKeyID(), Instant.ofEpochSecond(now + publishAheadSeconds));
+    }
+
+    /**
+     * Seconds until the next rotation may be made: none while the last rotation's key is still waiting to sign, and
+     * at most one per {@value #MIN_ROTATION_SECONDS} seconds, so that a stolen admin token cannot flood the JWKS.
+     */
+    static long rotationAllowedIn(List<Key> newestFirst, long now) {
+        if (newestFirst.size() < 2) {
+            return 0;
+        }
+        Key newest = newestFirst.get(0);
+        return Math.max(0, Math.max(newest.activatesAt() - now, newest.createdAt() + MIN_ROTATION_SECONDS - now));
     }
 
     private void store(RSAKey key, long activatesAt, long now) {
@@ -221,7 +251,7 @@ public class SigningKeys {
             Map<String, RSASSAVerifier> byKid = newestFirst.stream()
                     .collect(Collectors.toUnmodifiableMap(k -> k.jwk().getKeyID(), Key::verifier));
             Function<String, Optional<RSASSAVerifier>> lookup = kid -> Optional.ofNullable(byKid.get(kid));
-            verifier = new TokenVerifier(issuer, lookup);
+            verifier = new TokenVerifier(issuer, audience, lookup, clock);
             writePublicKeys(publicKeys.toString());
         }
     }
@@ -256,6 +286,10 @@ public class SigningKeys {
         return issuer;
     }
 
+    public String audience() {
+        return audience;
+    }
+
     /** Signs the claims as an RS256 JWT with {@code typ: JWT} and the active key's {@code kid}. */
     public String sign(JWTClaimsSet claims) {
         Key key = active();
@@ -285,7 +319,7 @@ public class SigningKeys {
         return verifier;
     }
 
-    private static long now() {
-        return Instant.now().getEpochSecond();
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 }

@@ -1,6 +1,8 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.web.control.PublicUrl;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Discovery for resource servers: {@code /.well-known/jwks.json} (the public keys, never private parts) and
  * {@code /.well-known/openid-configuration}, cacheable for less time than a new key is published before it signs.
+ * Every URL in them comes from {@code PUBLIC_URL}, never from the request: a cached answer is the same for all.
  */
 @WebServlet(urlPatterns = {WellKnownServlet.JWKS, WellKnownServlet.CONFIGURATION})
 public class WellKnownServlet extends HttpServlet {
@@ -23,22 +26,24 @@ public class WellKnownServlet extends HttpServlet {
     @EJB
     SigningKeys keys;
 
+    @Inject
+    PublicUrl publicUrl;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String body = JWKS.equals(request.getServletPath()) ? keys.publicKeys().toString() : configuration(request);
+        String body = JWKS.equals(request.getServletPath()) ? keys.publicKeys().toString() : configuration();
         response.setContentType(JWKS.equals(request.getServletPath()) ? "application/jwk-set+json" : "application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "public, max-age=" + keys.publicKeysMaxAge());
         response.getWriter().write(body);
     }
 
-    private String configuration(HttpServletRequest request) {
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + request.getContextPath();
+    private String configuration() {
         return Json.createObjectBuilder()
                 .add("issuer", keys.issuer())
-                .add("jwks_uri", base + JWKS)
-                .add("token_endpoint", base + "/api/tokens/refresh")
-                .add("introspection_endpoint", base + "/api/oauth/introspect")
+                .add("jwks_uri", publicUrl.of(JWKS))
+                .add("token_endpoint", publicUrl.of("/api/tokens/refresh"))
+                .add("introspection_endpoint", publicUrl.of("/api/oauth/introspect"))
                 .add("grant_types_supported", Json.createArrayBuilder().add("password").add("refresh_token"))
                 .add("response_types_supported", Json.createArrayBuilder().add("token"))
                 .add("subject_types_supported", Json.createArrayBuilder().add("public"))

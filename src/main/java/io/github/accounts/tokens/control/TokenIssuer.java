@@ -49,6 +49,7 @@ public class TokenIssuer {
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(keys.issuer())
+                .audience(keys.audience())
                 .subject(String.valueOf(user.getId()))
                 .claim("upn", user.getEmail())
                 .claim(USERNAME_CLAIM, user.getUsername())

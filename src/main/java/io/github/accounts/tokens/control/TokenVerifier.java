@@ -8,30 +8,42 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import java.text.ParseException;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Verifies this service's access tokens with MicroProfile JWT's rules (signature by a published key, issuer,
  * expiry, {@code typ: JWT}, the required claims) plus RFC 8725's (RS256 only, a known {@code kid}, no header
- * naming a key source). A token verified once is remembered until it expires, so a client that sends the same
+ * naming a key source, no {@code crit}, this service's audience in {@code aud}). A token verified once is remembered until it expires, so a client that sends the same
  * token again costs a map lookup, not an RSA verification.
  */
 public final class TokenVerifier {
 
     static final int MAX_REMEMBERED = 10_000;
 
-    private final Map<String, VerifiedToken> remembered = new ConcurrentHashMap<>();
+    /** The most recently used verifications, at most {@link #MAX_REMEMBERED}: a flood of new tokens evicts the oldest only. */
+    private final Map<String, VerifiedToken> remembered = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, VerifiedToken> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    });
     private final Function<String, Optional<RSASSAVerifier>> verifierByKid;
     private final String issuer;
+    private final String audience;
 
-    public TokenVerifier(String issuer, Function<String, Optional<RSASSAVerifier>> verifierByKid) {
+    private final Clock clock;
+
+    public TokenVerifier(String issuer, String audience, Function<String, Optional<RSASSAVerifier>> verifierByKid, Clock clock) {
+        this.clock = clock;
         this.issuer = issuer;
+        this.audience = audience;
         this.verifierByKid = verifierByKid;
     }
 
@@ -39,27 +51,30 @@ public final class TokenVerifier {
         if (compact == null) {
             return Optional.empty();
         }
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         VerifiedToken known = remembered.get(compact);
         if (known != null) {
-            return known.expiresAt() > now ? Optional.of(known) : Optional.empty();
+            if (known.expiresAt() > now) {
+                return Optional.of(known);
+            }
+            remembered.remove(compact);
+            return Optional.empty();
         }
         Optional<VerifiedToken> verified = verifyNow(compact, now);
-        verified.ifPresent(token -> {
-            if (remembered.size() >= MAX_REMEMBERED) {
-                remembered.values().removeIf(t -> t.expiresAt() <= now);
-                if (remembered.size() >= MAX_REMEMBERED) {
-                    remembered.clear();
-                }
-            }
-            remembered.put(compact, token);
-        });
+        verified.ifPresent(token -> remember(compact, token));
         return verified;
     }
 
-    /** Forgets every remembered verification, e.g. when the published keys change. */
-    public void forget() {
-        remembered.clear();
+    void remember(String compact, VerifiedToken token) {
+        remembered.put(compact, token);
+    }
+
+    boolean isRemembered(String compact) {
+        return remembered.containsKey(compact);
+    }
+
+    int rememberedCount() {
+        return remembered.size();
     }
 
     private Optional<VerifiedToken> verifyNow(String compact, long now) {
@@ -78,7 +93,7 @@ public final class TokenVerifier {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expires = claims.getExpirationTime();
             Date issued = claims.getIssueTime();
-            if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getJWTID() == null
+            if (!issuer.equals(claims.getIssuer()) || !claims.getAudience().contains(audience) || claims.getSubject() == null || claims.getJWTID() == null
                     || expires == null || issued == null || !issued.before(expires) || expires.getTime() / 1000 <= now
                     || (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().getTime() / 1000 > now)
                     || !(claims.getClaim("groups") == null || claims.getClaim("groups") instanceof List<?>)) {

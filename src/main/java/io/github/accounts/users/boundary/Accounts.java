@@ -9,7 +9,6 @@ import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;
-import io.github.accounts.users.control.AdminEmails;
 import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.PasswordHasher;
 import io.github.accounts.users.control.PasswordHasher.Verification;
@@ -61,9 +60,6 @@ public class Accounts {
     Throttle throttle;
 
     @Inject
-    AdminEmails adminEmails;
-
-    @Inject
     AuditLog audit;
 
     public SessionTokens register(RegistrationRequest request, Client client) {
@@ -78,8 +74,8 @@ public class Accounts {
             audit.record("register", "email-taken", null, client.address());
             throw emailTaken();
         }
+        // never an admin: registering an ADMIN_EMAILS address proves nothing (see AdminRoles)
         User user = new User(request.username(), email, key, hash);
-        user.setRole(User.ADMIN_ROLE, adminEmails.isAdmin(email));
         try {
             em.persist(user);
             em.flush();

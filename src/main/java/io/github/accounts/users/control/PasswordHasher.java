@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.text.Normalizer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,14 +78,39 @@ public class PasswordHasher {
         dummyHash = hash("not the password of anyone");
     }
 
+    /** Hashes the password in Unicode normalization form NFKC (NIST SP 800-63B 5.1.1.2), so that every way of typing it matches. */
     public String hash(String password) {
-        return limited(() -> argon2.hash(iterations, memoryKib, parallelism, password.toCharArray()));
+        String normalized = normalized(password);
+        return limited(() -> argon2.hash(iterations, memoryKib, parallelism, normalized.toCharArray()));
     }
 
+    /**
+     * Checks the password in NFKC; a hash made before passwords were normalized (or by the Flask app) may hold the
+     * password as typed, so that form is tried too, and a match there asks for an upgrade to the normalized hash.
+     */
     public Verification verify(String hash, String password) {
+        String normalized = normalized(password);
         if (LegacyPasswords.isLegacy(hash)) {
-            return LegacyPasswords.verify(hash, password, legacyPepper.orElse("")) ? Verification.MATCH_NEEDS_UPGRADE : Verification.NO_MATCH;
+            String pepper = legacyPepper.orElse("");
+            return LegacyPasswords.verify(hash, password, pepper) || (!normalized.equals(password) && LegacyPasswords.verify(hash, normalized, pepper))
+                    ? Verification.MATCH_NEEDS_UPGRADE : Verification.NO_MATCH;
         }
+        Verification verification = verifyArgon2(hash, normalized);
+        if (verification == Verification.NO_MATCH && !normalized.equals(password) && isArgon2(hash)) {
+            return verifyArgon2(hash, password).matches() ? Verification.MATCH_NEEDS_UPGRADE : Verification.NO_MATCH;
+        }
+        return verification;
+    }
+
+    static String normalized(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    private static boolean isArgon2(String hash) {
+        return hash != null && ARGON2_PARAMETERS.matcher(hash).find();
+    }
+
+    private Verification verifyArgon2(String hash, String password) {
         Matcher parameters = hash == null ? null : ARGON2_PARAMETERS.matcher(hash);
         if (parameters == null || !parameters.find()) {
             verifyDummy(password);

@@ -32,11 +32,13 @@ import java.util.Set;
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.emailNormalized = :email")
 @NamedQuery(name = User.ALL_BY_ID, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
+@NamedQuery(name = User.COUNT_ENABLED_IN_ROLE, query = "SELECT COUNT(u) FROM User u WHERE :role MEMBER OF u.roles AND u.disabledAt IS NULL")
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
     public static final String ALL_BY_ID = "User.allById";
     public static final String COUNT = "User.count";
+    public static final String COUNT_ENABLED_IN_ROLE = "User.countEnabledInRole";
     /** The role every user has; others come from the user_role table. */
     public static final String USER_ROLE = "user";
     public static final String ADMIN_ROLE = "admin";
@@ -77,6 +79,10 @@ public class User {
     /** Epoch seconds; null while the user may log in. */
     @Column(name = "disabled_at")
     private Long disabledAt;
+
+    /** Epoch seconds: when the user proved control of the email address; null while unproven. */
+    @Column(name = "email_verified_at")
+    private Long emailVerifiedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -145,6 +151,16 @@ public class User {
     }
 
     /** Grants or withdraws a role; "user" is everyone's and not stored. */
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public void emailVerified(long now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
     public void setRole(String role, boolean granted) {
         if (granted) {
             roles.add(role);

@@ -81,4 +81,23 @@ class PasswordHasherTest {
         assertThrows(IllegalStateException.class, () -> hasher(7168, 4, 1));
         assertThrows(IllegalStateException.class, () -> hasher(19456, 2, 0));
     }
+
+    @Test
+    void passwordsAreComparedInNfkcSoEveryWayOfTypingThemMatches() {
+        String composed = "\uD55C\uAE00 pass";          // 한글, as most keyboards type it
+        String decomposed = "\u1112\u1161\u11AB\u1100\u1173\u11AF pass"; // the same letters as jamo (macOS file names, some IMEs)
+        String hash = hasher.hash(decomposed);
+        assertEquals(Verification.MATCH, hasher.verify(hash, composed));
+        assertEquals(Verification.MATCH, hasher.verify(hasher.hash("\uFF30\uFF41\uFF53\uFF53 word"), "Pass word"), "full-width letters");
+        assertEquals(Verification.NO_MATCH, hasher.verify(hash, "\uD55C\uAE00 Pass"));
+    }
+
+    @Test
+    void aHashOfThePasswordAsTypedStillVerifiesAndAsksForAnUpgrade() {
+        String typed = "\u1112\u1161\u11AB pass";
+        String before = de.mkammerer.argon2.Argon2Factory.create(de.mkammerer.argon2.Argon2Factory.Argon2Types.ARGON2id)
+                .hash(2, 19456, 1, typed.toCharArray());
+        assertEquals(Verification.MATCH_NEEDS_UPGRADE, hasher.verify(before, typed));
+        assertEquals(Verification.NO_MATCH, hasher.verify(before, "\u1112\u1161\u11AB Pass"));
+    }
 }

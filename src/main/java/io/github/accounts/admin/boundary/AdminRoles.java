@@ -1,8 +1,8 @@
-package io.github.accounts.users.boundary;
+package io.github.accounts.admin.boundary;
 
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
-import io.github.accounts.users.control.AdminEmails;
+import io.github.accounts.admin.control.AdminEmails;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * At startup, the admin role in the database is brought in line with {@code ADMIN_EMAILS}: granted to the users
- * listed, withdrawn from those no longer listed (or, if the database could not be reached at startup, when it can).
- * A user who registers later with a listed email gets it then.
+ * At startup, the admin role in the database is brought in line with {@code ADMIN_EMAILS} (or, if the database could
+ * not be reached at startup, when it can): withdrawn from those no longer listed, granted to listed users whose
+ * email address is verified. A listed address alone proves nothing (anyone can register it): a listed user whose
+ * address is not verified becomes admin only through the operator's bootstrap secret ({@link Administration#bootstrap}).
  */
 @Singleton
 @Startup
@@ -52,17 +53,24 @@ public class AdminRoles {
     private void synchronize() {
         Set<String> admins = adminEmails.keys();
         int[] changed = {0};
-        em.createQuery("SELECT DISTINCT u FROM User u WHERE u.emailNormalized IN :admins OR :admin MEMBER OF u.roles", User.class)
+        em.createQuery("SELECT DISTINCT u FROM User u WHERE (u.emailNormalized IN :admins AND u.emailVerifiedAt IS NOT NULL)"
+                        + " OR :admin MEMBER OF u.roles", User.class)
                 .setParameter("admins", admins.isEmpty() ? Set.of("") : admins)
                 .setParameter("admin", User.ADMIN_ROLE)
                 .getResultStream()
                 .forEach(user -> {
-                    boolean admin = admins.contains(user.getEmailKey());
+                    boolean admin = isAdmin(admins.contains(user.getEmailKey()), user.groups().contains(User.ADMIN_ROLE),
+                            user.isEmailVerified());
                     if (admin != user.groups().contains(User.ADMIN_ROLE)) {
                         user.setRole(User.ADMIN_ROLE, admin);
                         changed[0]++;
                     }
                 });
         LOG.info(() -> admins.size() + " admin emails configured; " + changed[0] + " users' admin role changed");
+    }
+
+    /** Admin is for listed users only, and among them for those who proved their address or were bootstrapped. */
+    static boolean isAdmin(boolean listed, boolean hasRole, boolean emailVerified) {
+        return listed && (hasRole || emailVerified);
     }
 }

@@ -1,4 +1,6 @@
-package io.github.accounts.users.control;
+package io.github.accounts.admin.control;
+
+import io.github.accounts.users.control.EmailAddresses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,0 +1,34 @@
+package io.github.accounts.tokens.boundary;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The rules of key rotation, on key records alone (no database, no clock but the numbers given). */
+class SigningKeysTest {
+
+    static SigningKeys.Key key(long activatesAt, long createdAt) {
+        return new SigningKeys.Key(null, null, null, activatesAt, createdAt);
+    }
+
+    @Test
+    void theFirstKeyMayBeRotatedAtOnce() {
+        assertEquals(0, SigningKeys.rotationAllowedIn(List.of(key(1000, 1000)), 1001));
+    }
+
+    @Test
+    void noRotationWhileTheLastRotatedKeyWaitsToSign() {
+        List<SigningKeys.Key> keys = List.of(key(1600, 1000), key(0, 0));
+        assertEquals(599, SigningKeys.rotationAllowedIn(keys, 1001));
+        assertEquals(0, SigningKeys.rotationAllowedIn(keys, 1600));
+    }
+
+    @Test
+    void atMostOneRotationAMinuteEvenWithoutPublishAhead() {
+        List<SigningKeys.Key> keys = List.of(key(1000, 1000), key(0, 0));
+        assertEquals(50, SigningKeys.rotationAllowedIn(keys, 1010));
+        assertEquals(0, SigningKeys.rotationAllowedIn(keys, 1060));
+    }
+}
