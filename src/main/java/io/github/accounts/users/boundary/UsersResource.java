@@ -1,6 +1,5 @@
 package io.github.accounts.users.boundary;
 
-import io.github.accounts.defense.control.ClientAddresses;
 import io.github.accounts.problems.boundary.InvalidInputException;
 import io.github.accounts.sessions.boundary.RefreshCookie;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
@@ -49,7 +48,7 @@ public class UsersResource {
     Caller caller;
 
     @Inject
-    ClientAddresses clientAddresses;
+    CallingClient client;
 
     @Inject
     RefreshCookie cookie;
@@ -122,6 +121,6 @@ public class UsersResource {
     }
 
     private Accounts.Client client() {
-        return new Accounts.Client(clientAddresses.of(http), http.getHeader("User-Agent"));
+        return client.get();
     }
 }

@@ -1,0 +1,21 @@
+package io.github.accounts.users.boundary;
+
+import io.github.accounts.defense.control.ClientAddresses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Who is calling in this request: the client's address (for throttling and audit) and its user agent. */
+@RequestScoped
+public class CallingClient {
+
+    @Inject
+    HttpServletRequest http;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    public Accounts.Client get() {
+        return new Accounts.Client(clientAddresses.of(http), http.getHeader("User-Agent"));
+    }
+}
