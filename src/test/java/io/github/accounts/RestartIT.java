@@ -8,8 +8,14 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestartIT {
 
     static final String PASSWORD = "correct horse battery";
+    static final String KEY_ENCRYPTION_KEY = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
 
     @Test
     void usersKeysLogoutsAndLockoutsSurviveACrash() throws Exception {
@@ -45,7 +52,8 @@ class RestartIT {
             first.kill();
         }
 
-        MicroServer second = first.sameData("restart-2", Map.of("PASSWORD_HASH_ITERATIONS", "3"));
+        // the restart sets a key-encryption key: the key stored in plain before is encrypted, and still signs
+        MicroServer second = first.sameData("restart-2", Map.of("PASSWORD_HASH_ITERATIONS", "3", "KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY));
         try (second) {
             second.start();
             Http http = second.http();
@@ -59,5 +67,16 @@ class RestartIT {
         }
         String upgraded = TestDatabase.passwordHashOf(second.env(), email);
         assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=3,p=1$"), upgraded);
+        String storedKey = TestDatabase.privateKeyOf(second.env(), kid);
+        assertEquals(5, storedKey.split("\\.", -1).length, "a compact JWE, not the JWK: " + storedKey.substring(0, 20));
+        assertFalse(storedKey.contains("\"d\""));
+
+        Path dataDir = Path.of(second.env().get("DATA_DIR"));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
+            }
+        }
     }
 }

@@ -43,12 +43,21 @@ public final class TestDatabase {
      * database the node must be stopped: H2 lets one process at a time open its file).
      */
     public static String passwordHashOf(Map<String, String> nodeEnv, String email) throws SQLException {
+        return queryOne(nodeEnv, "SELECT password FROM user WHERE email_normalized = ?", email.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The private key of a signing key as stored (same rule as {@link #passwordHashOf} for the embedded database). */
+    public static String privateKeyOf(Map<String, String> nodeEnv, String kid) throws SQLException {
+        return queryOne(nodeEnv, "SELECT private_key FROM signing_key WHERE kid = ?", kid);
+    }
+
+    private static String queryOne(Map<String, String> nodeEnv, String sql, String parameter) throws SQLException {
         String url = nodeEnv.containsKey("DB_URL") ? nodeEnv.get("DB_URL")
                 : "jdbc:h2:file:" + nodeEnv.get("DATA_DIR") + "/accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER";
         String user = nodeEnv.getOrDefault("DB_USER", "sa");
         try (Connection connection = DriverManager.getConnection(url, user, nodeEnv.getOrDefault("DB_PASSWORD", ""));
-             PreparedStatement query = connection.prepareStatement("SELECT password FROM user WHERE email_normalized = ?")) {
-            query.setString(1, email.toLowerCase(java.util.Locale.ROOT));
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getString(1) : null;
             }

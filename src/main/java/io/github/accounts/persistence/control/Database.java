@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -76,8 +77,13 @@ public class Database {
     private volatile boolean ready;
     private ScheduledFuture<?> retrying;
 
+    @Inject
+    @ConfigProperty(name = "DATA_DIR", defaultValue = "data")
+    String dataDir;
+
     @PostConstruct
     void start() {
+        DataDirectory.prepare(dataDir);
         LOG.info(() -> "database: " + describe());
         try {
             migrate();

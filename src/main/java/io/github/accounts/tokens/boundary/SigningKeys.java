@@ -15,6 +15,7 @@ import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.NotReadyException;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.tokens.control.KeyEncryption;
 import io.github.accounts.tokens.control.KeyMaterial;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
@@ -65,6 +66,7 @@ public class SigningKeys {
 
     static final String PUBLIC_KEYS_FILE = "public-keys.jwks";
     static final long MIN_ROTATION_SECONDS = 60;
+    static final long RETIRE_AFTER_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     @PersistenceContext
@@ -93,6 +95,11 @@ public class SigningKeys {
     @ConfigProperty(name = "JWT_SIGNING_KEY")
     Optional<String> configuredKey;
 
+    /** 32 random bytes in base64: private keys are stored encrypted with it (see {@link KeyEncryption}). */
+    @Inject
+    @ConfigProperty(name = "KEY_ENCRYPTION_KEY")
+    Optional<String> keyEncryptionKey;
+
     @Inject
     @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
@@ -112,6 +119,7 @@ public class SigningKeys {
     private volatile List<Key> keys = List.of();
     private volatile JWKSet publicKeys = new JWKSet();
     private volatile TokenVerifier verifier;
+    private KeyEncryption encryption;
 
     /** A rotation: the new key's kid and when it starts signing. */
     public record Rotation(String kid, Instant activatesAt) {
@@ -129,6 +137,11 @@ public class SigningKeys {
             throw new IllegalStateException("JWT_KEY_PUBLISH_AHEAD and JWT_KEY_ROTATE_AFTER must not be negative");
         }
         verifier = new TokenVerifier(issuer, audience, kid -> Optional.empty(), clock);
+        encryption = KeyEncryption.of(keyEncryptionKey);
+        if (!encryption.isEnabled() && !isConfigured()) {
+            LOG.warning("KEY_ENCRYPTION_KEY is not set: the private signing keys are stored UNENCRYPTED in the database. "
+                    + "Set it to 32 random bytes in base64 (openssl rand -base64 32) and keep it outside the database.");
+        }
         if (isConfigured()) {
             RSAKey key = KeyMaterial.fromPem(configuredKey.get());
             use(List.of(key(key, 0, 0)));
@@ -212,7 +225,7 @@ public class SigningKeys {
     }
 
     private void store(RSAKey key, long activatesAt, long now) {
-        em.persist(new SigningKey(key.getKeyID(), KeyMaterial.ALGORITHM.getName(), key.toJSONString(),
+        em.persist(new SigningKey(key.getKeyID(), KeyMaterial.ALGORITHM.getName(), encryption.seal(key.toJSONString()),
                 key.toPublicJWK().toJSONString(), now, activatesAt));
         em.flush();
     }
@@ -220,8 +233,18 @@ public class SigningKeys {
     private synchronized void reload() {
         long now = now();
         List<SigningKey> stored = em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).getResultList();
+        for (SigningKey key : stored) {
+            if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now)) {
+                key.forgetPrivateKey();
+                LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live");
+            } else if (key.getPrivateJwk() != null && encryption.isEnabled() && !KeyEncryption.isSealed(key.getPrivateJwk())) {
+                key.replacePrivateJwk(encryption.seal(key.getPrivateJwk()));
+                LOG.info(() -> "signing key " + key.getKid() + " encrypted with KEY_ENCRYPTION_KEY");
+            }
+        }
         List<Key> all = stored.stream()
-                .map(k -> key(KeyMaterial.parse(k.getPrivateJwk()), k.getActivatesAt(), k.getCreatedAt()))
+                .map(k -> key(k.getPrivateJwk() == null ? KeyMaterial.parse(k.getPublicJwk()) : KeyMaterial.parse(encryption.open(k.getPrivateJwk())),
+                        k.getActivatesAt(), k.getCreatedAt()))
                 .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
                 .toList();
         use(all.stream().filter(k -> stillPublished(k, all, now)).toList());
@@ -234,9 +257,17 @@ public class SigningKeys {
                 .allMatch(newer -> newer.activatesAt() + accessTtlSeconds > now);
     }
 
+    /**
+     * A key can no longer sign once a newer key has been signing for {@value #RETIRE_AFTER_SECONDS} seconds (every
+     * node has switched by then); its private part is then deleted.
+     */
+    static boolean canNoLongerSign(long activatesAt, List<Long> allActivations, long now) {
+        return allActivations.stream().anyMatch(newer -> newer > activatesAt && newer + RETIRE_AFTER_SECONDS <= now);
+    }
+
     private static Key key(RSAKey jwk, long activatesAt, long createdAt) {
         try {
-            return new Key(jwk, new RSASSASigner(jwk), new RSASSAVerifier(jwk.toRSAPublicKey()), activatesAt, createdAt);
+            return new Key(jwk, jwk.isPrivate() ? new RSASSASigner(jwk) : null, new RSASSAVerifier(jwk.toRSAPublicKey()), activatesAt, createdAt);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot use signing key " + jwk.getKeyID(), e);
         }

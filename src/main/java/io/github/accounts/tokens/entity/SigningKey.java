@@ -8,7 +8,8 @@ import jakarta.persistence.Table;
 
 /**
  * A token signing key pair, kept in the database so every node and every restart signs and verifies alike.
- * Keys are stored as JWK JSON; the private part never leaves the service.
+ * Keys are stored as JWK JSON (the private part encrypted when a key-encryption key is set, and deleted once the
+ * key can no longer sign); the private part never leaves the service.
  */
 @Entity
 @Table(name = "signing_key")
@@ -24,7 +25,8 @@ public class SigningKey {
     @Column(nullable = false, length = 10)
     private String algorithm;
 
-    @Column(name = "private_key", nullable = false, columnDefinition = "TEXT")
+    /** The private JWK, sealed when KEY_ENCRYPTION_KEY is set; null once the key was retired. */
+    @Column(name = "private_key", columnDefinition = "TEXT")
     private String privateJwk;
 
     @Column(name = "public_key", nullable = false, columnDefinition = "TEXT")
@@ -55,6 +57,14 @@ public class SigningKey {
 
     public String getPrivateJwk() {
         return privateJwk;
+    }
+
+    public void replacePrivateJwk(String sealed) {
+        privateJwk = sealed;
+    }
+
+    public void forgetPrivateKey() {
+        privateJwk = null;
     }
 
     public String getPublicJwk() {

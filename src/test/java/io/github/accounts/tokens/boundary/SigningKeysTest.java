@@ -31,4 +31,13 @@ class SigningKeysTest {
         assertEquals(50, SigningKeys.rotationAllowedIn(keys, 1010));
         assertEquals(0, SigningKeys.rotationAllowedIn(keys, 1060));
     }
+
+    @Test
+    void aKeyCanNoLongerSignOnceANewerOneHasSignedForAMinute() {
+        List<Long> activations = List.of(0L, 1000L);
+        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 999));
+        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 1059));
+        assertEquals(true, SigningKeys.canNoLongerSign(0, activations, 1060));
+        assertEquals(false, SigningKeys.canNoLongerSign(1000, activations, 5000), "the newest key signs on");
+    }
 }
