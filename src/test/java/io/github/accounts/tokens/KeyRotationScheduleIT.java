@@ -2,15 +2,13 @@ package io.github.accounts.tokens;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.MicroServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,12 +28,7 @@ class KeyRotationScheduleIT {
             String first = http.register("rotation", email, PASSWORD).token();
             String firstKid = SignedJWT.parse(first).getHeader().getKeyID();
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            String kid = firstKid;
-            while (kid.equals(firstKid) && Instant.now().isBefore(deadline)) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-                kid = SignedJWT.parse(http.login(email, PASSWORD).token()).getHeader().getKeyID();
-            }
+            String kid = Await.until(() -> SsoIT.safeKid(http.login(email, PASSWORD).token()), k -> !firstKid.equals(k), Duration.ofSeconds(60));
             assertNotEquals(firstKid, kid, "no new key signed within a minute");
             JWKSet published = JWKSet.parse(http.send(http.request("/.well-known/jwks.json").GET().build()).body());
             assertTrue(published.getKeyByKeyId(firstKid) != null, "the old key stays published while its tokens live");

@@ -4,6 +4,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
@@ -15,15 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -95,16 +90,6 @@ class SsoIT {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build());
-    }
-
-    static <T> T await(Supplier<T> attempt, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        T result = attempt.get();
-        while (!done.test(result) && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-            result = attempt.get();
-        }
-        return result;
     }
 
     static String kid(String token) throws Exception {
@@ -241,11 +226,11 @@ class SsoIT {
         assertTrue(published.getKeyByKeyId(newKid) != null && published.getKeyByKeyId(kid(old)) != null,
                 "the new key is published before it signs, and the old one stays");
 
-        String fresh = await(() -> http.login(userEmail, PASSWORD).token(), t -> newKid.equals(safeKid(t)));
+        String fresh = Await.until(() -> http.login(userEmail, PASSWORD).token(), t -> newKid.equals(safeKid(t)));
         assertEquals(newKid, kid(fresh));
         assertEquals(200, http.me(fresh).status());
         assertEquals(200, http.me(old).status());
-        assertEquals(200, await(() -> get(rs, "/api/greetings", fresh), r -> r.status() == 200).status());
+        assertEquals(200, Await.until(() -> get(rs, "/api/greetings", fresh), r -> r.status() == 200).status());
         assertEquals(200, get(rs, "/api/greetings", old).status(), "tokens signed before the rotation stay valid");
     }
 

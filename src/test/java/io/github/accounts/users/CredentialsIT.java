@@ -1,5 +1,6 @@
 package io.github.accounts.users;
 
+import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
@@ -14,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,10 +124,7 @@ class CredentialsIT {
         assertEquals(200, http.logout(token).status());
 
         // the node's console reaches its log file a moment after the response: wait (bounded) for the fourth event
-        List<JsonObject> audit = auditOf(id);
-        for (Instant deadline = Instant.now().plusSeconds(10); audit.size() < 4 && Instant.now().isBefore(deadline); audit = auditOf(id)) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
+        List<JsonObject> audit = Await.until(() -> auditOf(id), a -> a.size() >= 4);
         List<String> events = audit.stream().map(j -> j.getString("audit") + ":" + j.getString("outcome")).toList();
         assertEquals(List.of("register:success", "login:failure", "login:success", "logout:success"), events);
         assertTrue(audit.stream().allMatch(j -> j.getString("client_ip").equals("127.0.0.1")), audit::toString);
