@@ -11,6 +11,7 @@ import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.sessions.boundary.TokensResource;
 import io.github.accounts.tokens.boundary.IntrospectionResource;
 import io.github.accounts.users.boundary.UsersResource;
+import io.github.accounts.web.boundary.OptionsResponses;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Set;
  * A CDI bean, so that the server finds {@code @LoginConfig} in an archive with annotated bean discovery.
  * Its classes are listed (a second application, {@link FlaskRoutesApplication}, serves the Flask app's routes at
  * {@code /users}); {@code ApplicationClassesTest} fails when a resource or provider is missing from both.
+ * Jersey's WADL (a description of the API at {@code /api/application.wadl} and in answers to {@code OPTIONS})
+ * is off: the API is documented, not served to anyone who asks.
  */
 @ApplicationScoped
 @ApplicationPath("api")
@@ -35,7 +39,10 @@ public class AccountsApplication extends Application {
     /** What every application of the WAR uses: request bodies, problem JSON, the revocation check, metrics. */
     static final Set<Class<?>> PROVIDERS = Set.of(JsonRecordReader.class, ProblemExceptionMapper.class,
             ConstraintViolationMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
-            AccessTokenFilter.class, RequestTimer.class);
+            AccessTokenFilter.class, RequestTimer.class, OptionsResponses.class);
+
+    /** Jersey's WADL off, in every application of the WAR. */
+    static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
 
     static final Set<Class<?>> RESOURCES = Set.of(UsersResource.class, TokensResource.class, AdminResource.class,
             IntrospectionResource.class);
@@ -45,5 +52,10 @@ public class AccountsApplication extends Application {
         Set<Class<?>> classes = new HashSet<>(PROVIDERS);
         classes.addAll(RESOURCES);
         return classes;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PROPERTIES;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The Flask app's routes at {@code /users/…}, with the same providers (errors, request bodies, revocation) as {@code /api}. */
@@ -20,5 +21,10 @@ public class FlaskRoutesApplication extends Application {
         Set<Class<?>> classes = new HashSet<>(AccountsApplication.PROVIDERS);
         classes.add(FlaskRoutesResource.class);
         return classes;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return AccountsApplication.PROPERTIES;
     }
 }

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A fuzz test: 10,000 generated requests (bodies, content types, authorization headers) at register, login
- * and refresh, from a fixed seed so that a failure can be replayed. Whatever they are, the answer is never a
+ * A fuzz test: 10,000 generated requests (bodies with deep nesting and huge numbers among them, content types,
+ * authorization headers) at register, login and refresh, from a fixed seed so that a failure can be replayed. Whatever they are, the answer is never a
  * 5xx, always problem JSON on error, and never shows an exception or a class name.
  */
 class FuzzIT {
@@ -111,8 +111,16 @@ class FuzzIT {
     }
 
     static String json(Random random, int depth) {
-        int kind = random.nextInt(depth > 2 ? 6 : 9);
+        int kind = random.nextInt(depth > 2 ? 6 : 11);
         return switch (kind) {
+            case 9 -> {
+                // deeper than any JSON reader should follow (the server's library gives up at 1,000 levels)
+                int levels = 1 + random.nextInt(6_000);
+                boolean arrays = random.nextBoolean();
+                yield (arrays ? "[" : "{\"a\":").repeat(levels) + "1" + (arrays ? "]" : "}").repeat(levels);
+            }
+            case 10 -> (random.nextBoolean() ? "-" : "") + "9".repeat(1 + random.nextInt(6_000))
+                    + (random.nextBoolean() ? "." + "1".repeat(random.nextInt(3_000)) : "");
             case 0 -> "null";
             case 1 -> String.valueOf(random.nextLong());
             case 2 -> random.nextBoolean() ? "true" : "false";

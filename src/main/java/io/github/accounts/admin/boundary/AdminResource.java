@@ -1,5 +1,6 @@
 package io.github.accounts.admin.boundary;
 
+import io.github.accounts.problems.boundary.QueryParameters;
 import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,8 +8,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -31,6 +30,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
+    static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
     @EJB
     Administration administration;
 
@@ -41,27 +42,28 @@ public class AdminResource {
         return Long.parseLong(caller.token().getSubject());
     }
 
+    /** The users' emails and names are personal data: no cache keeps them. */
     @GET
     @Path("users")
     @RolesAllowed("admin")
-    public UserPage users(@QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-                          @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
-                          @Max(value = Administration.MAX_PAGE_SIZE, message = "must be at most {value}") int size) {
-        return administration.users(page, size);
+    public Response users(@QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+        UserPage users = administration.users(QueryParameters.integer("page", page, 0, Administration.MAX_PAGE),
+                QueryParameters.integer("size", size, 1, Administration.MAX_PAGE_SIZE));
+        return Response.ok(users).cacheControl(NO_STORE).build();
     }
 
     @POST
     @Path("users/{id}/disable")
     @RolesAllowed("admin")
-    public UserPage.Entry disable(@PathParam("id") long id) {
-        return administration.disable(id, callerId());
+    public Response disable(@PathParam("id") long id) {
+        return Response.ok(administration.disable(id, callerId())).cacheControl(NO_STORE).build();
     }
 
     @POST
     @Path("users/{id}/enable")
     @RolesAllowed("admin")
-    public UserPage.Entry enable(@PathParam("id") long id) {
-        return administration.enable(id, callerId());
+    public Response enable(@PathParam("id") long id) {
+        return Response.ok(administration.enable(id, callerId())).cacheControl(NO_STORE).build();
     }
 
     /** Any user listed in ADMIN_EMAILS becomes admin with the operator's bootstrap secret (once per secret). */
@@ -71,13 +73,13 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response bootstrap(@NotNull(message = "is required") @Valid AdminBootstrapRequest request) {
         return Response.ok(Map.of("result", "success", "groups", administration.bootstrap(callerId(), request.secret())))
-                .cacheControl(CacheControl.valueOf("no-store")).build();
+                .cacheControl(NO_STORE).build();
     }
 
     @POST
     @Path("keys/rotate")
     @RolesAllowed("admin")
     public Response rotateKey() {
-        return Response.accepted(administration.rotateKey(callerId())).build();
+        return Response.accepted(administration.rotateKey(callerId())).cacheControl(NO_STORE).build();
     }
 }

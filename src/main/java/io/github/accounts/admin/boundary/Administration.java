@@ -26,6 +26,8 @@ import java.util.List;
 public class Administration {
 
     public static final int MAX_PAGE_SIZE = 200;
+    /** The last page number whose first row ({@code page × size}) is still an int for every page size. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE - 1;
 
     @PersistenceContext
     EntityManager em;
@@ -49,6 +51,9 @@ public class Administration {
     Clock clock;
 
     public UserPage users(int page, int size) {
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " is out of range");
+        }
         List<User> users = em.createNamedQuery(User.ALL_BY_ID, User.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         long total = em.createNamedQuery(User.COUNT, Long.class).getSingleResult();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Comparator;
 import java.util.List;
 
@@ -26,18 +27,30 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     /**
-     * The request field a violation is about: the last property of the body, or a query parameter by its name,
-     * or "body" for a missing body.
+     * The request field a violation is about: the last property of the body (by its JSON name), or a query
+     * parameter by its name, or "body" for a missing body.
      */
     static String field(ConstraintViolation<?> violation) {
         String field = "body";
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PROPERTY) {
-                field = node.getName();
+                field = jsonName(violation.getLeafBean(), node.getName());
             } else if (node.getKind() == ElementKind.PARAMETER && violation.getInvalidValue() != null) {
                 field = node.getName();
             }
         }
         return field;
+    }
+
+    /** A record component's name as the client sent it ({@code current_password}, not {@code currentPassword}). */
+    private static String jsonName(Object bean, String property) {
+        if (bean instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (component.getName().equals(property)) {
+                    return JsonRecordReader.jsonName(record.getClass(), component);
+                }
+            }
+        }
+        return property;
     }
 }

@@ -48,6 +48,9 @@ public class TokensResource {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw InvalidInputException.field("refresh_token", "is required");
         }
+        if (!RefreshRequest.fits(refreshToken)) {
+            throw InvalidInputException.field("refresh_token", "is not a refresh token");
+        }
         return cookie.respond(Response.Status.OK, sessions.refresh(refreshToken, clientAddresses.of(http)), http);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -16,10 +17,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
+
 @Path("oauth")
 @RequestScoped
 @DenyAll
 public class IntrospectionResource {
+
+    /**
+     * Longer than any access token of ours (about 1 KB) by far; a request parameter must not be repeated
+     * (RFC 6749 3.1, which RFC 7662 builds on).
+     */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
     @EJB
     Introspection introspection;
@@ -29,7 +38,9 @@ public class IntrospectionResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("token") String token) {
+    public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @FormParam("token") @Size(max = 1, message = "must be sent once")
+                               List<@Size(max = MAX_TOKEN_LENGTH, message = "is not an access token") String> token) {
         String client = introspection.client(authorization).orElse(null);
         if (client == null) {
             Response refused = new NotAuthenticatedException("Introspection needs the credentials of a client in INTROSPECTION_CLIENTS")
@@ -37,6 +48,6 @@ public class IntrospectionResource {
             return Response.fromResponse(refused).header(HttpHeaders.WWW_AUTHENTICATE, null)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"introspection\"").build();
         }
-        return Response.ok(introspection.introspect(token, client)).cacheControl(CacheControl.valueOf("no-store")).build();
+        return Response.ok(introspection.introspect(token.isEmpty() ? null : token.get(0), client)).cacheControl(CacheControl.valueOf("no-store")).build();
     }
 }

@@ -1,7 +1,7 @@
 package io.github.accounts.users.boundary;
 
 import io.github.accounts.users.control.EmailAddress;
-import io.github.accounts.users.control.EmailAddresses;
+import io.github.accounts.users.control.PasswordPolicy;
 import io.github.accounts.users.control.Text;
 import io.github.accounts.users.entity.User;
 import jakarta.validation.constraints.NotBlank;
@@ -17,11 +17,12 @@ public record RegistrationRequest(
         String username,
 
         @NotBlank(message = "is required")
-        @Size(max = EmailAddresses.MAX_LENGTH, message = "must be at most {max} characters")
+        @Size(max = User.EMAIL_MAX, message = "must be at most {max} characters")
         @EmailAddress
         String email,
 
         @NotNull(message = "is required")
+        @Size(max = PasswordPolicy.MAX_REQUEST_LENGTH, message = "is too long")
         String password) {
 
     public RegistrationRequest {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -72,20 +73,24 @@ public class UsersResource {
         return cookie.respond(Response.Status.OK, accounts.login(request, client()), http);
     }
 
+    /** Personal data, like the sessions: sent with {@code no-store}, so no cache keeps it. */
     @GET
     @Path("me")
     @RolesAllowed("user")
-    public Profile me() {
+    public Response me() {
         JsonWebToken token = caller.token();
-        return Profile.of(token).orElseGet(() -> accounts.profile(token.getSubject()));
+        Profile profile = Profile.of(token).orElseGet(() -> accounts.profile(token.getSubject()));
+        return Response.ok(profile).cacheControl(NO_STORE).build();
     }
 
     @GET
     @Path("sessions")
     @RolesAllowed("user")
-    public List<SessionView> sessions() {
+    public Response sessions() {
         JsonWebToken token = caller.token();
-        return accounts.sessions(token.getSubject(), AccessTokenFilter.sessionOf(token));
+        List<SessionView> sessions = accounts.sessions(token.getSubject(), AccessTokenFilter.sessionOf(token));
+        return Response.ok(new GenericEntity<>(sessions) {
+        }).cacheControl(NO_STORE).build();
     }
 
     @PUT

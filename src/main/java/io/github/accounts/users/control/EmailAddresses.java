@@ -1,6 +1,12 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.users.entity.User;
+
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class EmailAddresses {
 
-    public static final int MAX_LENGTH = 254;
+    /** The longest address (RFC 5321's 254 characters), stored and compared: the users' email columns. */
+    public static final int MAX_LENGTH = User.EMAIL_MAX;
     static final int LOCAL_PART_MAX = 64;
     /** RFC 5322 atext, plus any non-ASCII letter (RFC 6531), in dot-separated atoms. */
     private static final Pattern LOCAL_PART = Pattern.compile("[\\p{L}\\p{N}\\p{M}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}\\p{M}!#$%&'*+/=?^_`{|}~-]+)*");
@@ -23,7 +30,10 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    /** The address to store and show: trimmed, NFC-normalized, domain lower-cased; empty when the syntax is wrong. */
+    /**
+     * The address to store and show: trimmed, NFC-normalized, domain lower-cased; empty when the syntax is wrong,
+     * or when it or its key (with the domain in ASCII) is longer than {@link #MAX_LENGTH}.
+     */
     public static Optional<String> canonical(String address) {
         if (address == null) {
             return Optional.empty();
@@ -38,18 +48,30 @@ public final class EmailAddresses {
         if (!LOCAL_PART.matcher(local).matches() || asciiDomain(domain).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(local + "@" + domain);
+        String canonical = local + "@" + domain;
+        return canonical.length() <= MAX_LENGTH && fullKey(canonical).length() <= MAX_LENGTH ? Optional.of(canonical) : Optional.empty();
     }
 
     public static boolean isValid(String address) {
         return canonical(address).isPresent();
     }
 
-    /** The comparison key: lower-cased, domain in ASCII; for an address of wrong syntax, just its lower-cased form. */
+    /**
+     * The comparison key: lower-cased, domain in ASCII; for an address of wrong syntax, just its lower-cased form.
+     * It is never longer than {@link #MAX_LENGTH} (normalization, lower-casing and IDN can lengthen an address): a
+     * longer one, which no stored address has, is replaced by its SHA-256, which holds no {@code @} and so is no
+     * address's key either.
+     */
     public static String key(String address) {
         if (address == null) {
             return "";
         }
+        String key = fullKey(address);
+        return key.length() <= MAX_LENGTH ? key : "sha-256:" + sha256(key);
+    }
+
+    /** The comparison key of any length. */
+    private static String fullKey(String address) {
         String trimmed = Normalizer.normalize(address.strip(), Normalizer.Form.NFC);
         int at = trimmed.lastIndexOf('@');
         if (at > 0) {
@@ -58,6 +80,14 @@ public final class EmailAddresses {
             return trimmed.substring(0, at).toLowerCase(Locale.ROOT) + "@" + ascii;
         }
         return trimmed.toLowerCase(Locale.ROOT);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static Optional<String> asciiDomain(String domain) {

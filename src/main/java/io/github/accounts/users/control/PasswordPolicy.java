@@ -20,6 +20,11 @@ public class PasswordPolicy {
 
     /** Argon2 takes any length, but hashing megabytes on request is a denial of service. */
     static final int HARD_MAX = 1024;
+    /**
+     * The longest password text any request may carry, checked before anything else looks at it: {@link #HARD_MAX}
+     * characters (code points) are at most twice as many UTF-16 chars.
+     */
+    public static final int MAX_REQUEST_LENGTH = 2 * HARD_MAX;
 
     @Inject
     @ConfigProperty(name = "PASSWORD_MIN_LENGTH", defaultValue = "8")

@@ -45,4 +45,29 @@ class EmailAddressesTest {
         assertEquals(EmailAddresses.key("user@bücher.de"), EmailAddresses.key("USER@xn--bcher-kva.de"));
         assertEquals("not-an-address", EmailAddresses.key(" Not-An-Address "));
     }
+
+    @Test
+    void aKeyIsNeverLongerThanTheColumnsThatHoldIt() {
+        // lower-casing U+0130 gives two chars: 200 of them are a 406-char key
+        String dotted = "\u0130".repeat(200) + "@x.com";
+        String key = EmailAddresses.key(dotted);
+        assertTrue(key.length() <= EmailAddresses.MAX_LENGTH, key);
+        assertTrue(key.startsWith("sha-256:") && !key.contains("@"), key);
+        assertEquals(key, EmailAddresses.key(" " + dotted), "still the same key for the same address");
+        assertFalse(key.equals(EmailAddresses.key("\u0130".repeat(201) + "@x.com")));
+        assertEquals("a".repeat(248) + "@x.co", EmailAddresses.key("A".repeat(248) + "@x.co"), "a key that fits is unchanged");
+    }
+
+    @Test
+    void anAddressWhoseStoredFormOrKeyWouldNotFitIsRefused() {
+        String local = "a".repeat(60);
+        // a label of 24 "é" is 30 ASCII characters as punycode: 239 characters as typed, a key of 281
+        String label = "\u00e9".repeat(24);
+        String domain = String.join(".", label, label, label, label, label, label, label) + ".com";
+        String address = local + "@" + domain;
+        assertTrue(address.length() <= EmailAddresses.MAX_LENGTH, "as typed, it fits: " + address.length());
+        assertTrue(EmailAddresses.key(address).startsWith("sha-256:"));
+        assertFalse(EmailAddresses.isValid(address));
+        assertTrue(EmailAddresses.isValid(local + "@" + String.join(".", label, label) + ".com"));
+    }
 }
