@@ -41,6 +41,7 @@ class InputBoundsIT {
     static final String MARKER = "ZqHostile";
     static final String PASSWORD = "correct horse battery";
     static final String ADMIN = uniqueEmail("bounds-admin");
+    static final String BOOTSTRAP_SECRET = "bounds-bootstrap-" + java.util.UUID.randomUUID();
     static final String CLIENT = "probe:probe-secret-7";
     static final String ORIGIN = "https://app.example.com";
 
@@ -53,11 +54,12 @@ class InputBoundsIT {
     @BeforeAll
     static void start() {
         node = MicroServer.fresh("input-bounds", Map.of("ADMIN_EMAILS", ADMIN, "INTROSPECTION_CLIENTS", CLIENT,
-                "CORS_ALLOWED_ORIGINS", ORIGIN)).start();
+                "CORS_ALLOWED_ORIGINS", ORIGIN, "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET)).start();
         http = node.http();
         Reply admin = http.register("admin", ADMIN, PASSWORD);
         assertEquals(201, admin.status(), admin::toString);
-        adminToken = admin.token();
+        assertEquals(200, http.bootstrapAdmin(admin.token(), BOOTSTRAP_SECRET).status());
+        adminToken = http.login(ADMIN, PASSWORD).token();
         Reply user = http.register("user", uniqueEmail("bounds"), PASSWORD);
         assertEquals(201, user.status(), user::toString);
         userToken = user.token();
@@ -112,7 +114,12 @@ class InputBoundsIT {
                         "password", quote("not the password"))),
                 new Endpoint("POST", "/api/tokens/refresh", false, fields("refresh_token", quote("not-a-refresh-token"))),
                 new Endpoint("PUT", "/api/users/me/password", true, fields("current_password", quote(PASSWORD),
-                        "new_password", quote("a brand new passphrase 3"))));
+                        "new_password", quote("a brand new passphrase 3"))),
+                new Endpoint("POST", "/api/admin/bootstrap", true, fields("secret", quote("not the secret"))),
+                new Endpoint("POST", "/users/register", false, fields("username", quote("bounds"),
+                        "email", quote(uniqueEmail("bounds-flask")), "password", quote("a fresh passphrase 9"))),
+                new Endpoint("POST", "/users/login", false, fields("email", quote(uniqueEmail("bounds-flask-unknown")),
+                        "password", quote("not the password"))));
     }
 
     @Test
@@ -263,6 +270,10 @@ class InputBoundsIT {
         methodByPath.put("/api/admin/users/1/disable", "POST");
         methodByPath.put("/api/admin/keys/rotate", "POST");
         methodByPath.put("/api/oauth/introspect", "POST");
+        methodByPath.put("/api/admin/bootstrap", "POST");
+        methodByPath.put("/users/register", "POST");
+        methodByPath.put("/users/login", "POST");
+        methodByPath.put("/users/logout", "DELETE");
         for (Map.Entry<String, String> entry : methodByPath.entrySet()) {
             for (String accept : List.of("*/*", "text/plain", "application/vnd.sun.wadl+xml", "application/json")) {
                 Reply reply = http.send(http.request(entry.getKey()).header("Accept", accept)
