@@ -107,7 +107,7 @@ public class Throttle {
         String client = addresses.limitedAs(address);
         LoginKeys keys = new LoginKeys(bucket("login-failure", client, LOGIN_IP_WINDOW_SECONDS, now),
                 windowEnd(now, LOGIN_IP_WINDOW_SECONDS), emailKey, pairKey(emailKey, client), knownClientKey(emailKey, client));
-        Optional<Refusal> refusal = retried(() -> counters.reserveLogin(keys, limits, now));
+        Optional<Refusal> refusal = retried(() -> counters.reserveLogin(keys, limits));
         if (refusal.isPresent()) {
             throw new TooManyRequestsException(refusal.get().detail(), refusal.get().retryAfterSeconds());
         }
@@ -116,14 +116,12 @@ public class Throttle {
 
     /** @return the seconds this account is now locked for this client, or 0 */
     public long loginFailed(LoginAttempt attempt) {
-        long now = now();
-        return retried(() -> counters.loginFailed(attempt.keys(), limits, now));
+        return retried(() -> counters.loginFailed(attempt.keys(), limits));
     }
 
     public void loginSucceeded(LoginAttempt attempt) {
-        long now = now();
         retried(() -> {
-            counters.loginSucceeded(attempt.keys(), now + KNOWN_CLIENT_SECONDS, now);
+            counters.loginSucceeded(attempt.keys(), KNOWN_CLIENT_SECONDS);
             return null;
         });
     }
@@ -134,7 +132,7 @@ public class Throttle {
      */
     public void releaseLogin(LoginAttempt attempt) {
         try {
-            counters.releaseLogin(attempt.keys(), now());
+            counters.releaseLogin(attempt.keys());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a login reservation is left to run out: {0}", e.toString());
         }

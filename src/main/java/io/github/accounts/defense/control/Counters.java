@@ -6,10 +6,12 @@ import io.github.accounts.defense.entity.RateCounter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,9 @@ public class Counters {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     /** The rows one login attempt counts in. */
     public record LoginKeys(String addressBucket, long addressExpiresAt, String account, String pair, String knownClient) {
     }
@@ -35,12 +40,14 @@ public class Counters {
 
     /**
      * Reserves a login attempt under the rows' locks, before its password is checked: counts it as a failure of
-     * the address and as in flight for the account and the pair; nothing is written when it is refused.
+     * the address and as in flight for the account and the pair; nothing is written when it is refused. The time
+     * of every rule is read once the locks are held: another attempt may have settled while this one waited.
      */
-    public Optional<Refusal> reserveLogin(LoginKeys keys, LoginLimits limits, long now) {
+    public Optional<Refusal> reserveLogin(LoginKeys keys, LoginLimits limits) {
         RateCounter address = em.find(RateCounter.class, keys.addressBucket(), LockModeType.PESSIMISTIC_WRITE);
         LoginFailure account = em.find(LoginFailure.class, keys.account(), LockModeType.PESSIMISTIC_WRITE);
         LoginFailure pair = em.find(LoginFailure.class, keys.pair(), LockModeType.PESSIMISTIC_WRITE);
+        long now = now();
         RateCounter known = em.find(RateCounter.class, keys.knownClient());
         Optional<Refusal> refusal = limits.refusal(address, account, pair, known != null && known.isLive(now), now);
         if (refusal.isPresent()) {
@@ -67,9 +74,10 @@ public class Counters {
     }
 
     /** Settles a reserved attempt whose password was wrong. @return the seconds the pair is now locked for, or 0 */
-    public long loginFailed(LoginKeys keys, LoginLimits limits, long now) {
-        LoginFailure account = lockedOrNew(keys.account(), now);
-        LoginFailure pair = lockedOrNew(keys.pair(), now);
+    public long loginFailed(LoginKeys keys, LoginLimits limits) {
+        LoginFailure account = lockedOrNew(keys.account());
+        LoginFailure pair = lockedOrNew(keys.pair());
+        long now = now();
         account.release(now);
         pair.release(now);
         account.fail(now, limits.accountMaxFailures(), limits.lockoutSeconds(), limits.maxLockoutSeconds());
@@ -80,10 +88,12 @@ public class Counters {
 
     /**
      * Settles a reserved attempt whose password was right: it was no failure of the address, the pair's record
-     * is cleared, the account's streak of failures starts over, and the client is known to the account until
-     * {@code knownUntil}.
+     * is cleared, the account's streak of failures starts over, and the client is known to the account for
+     * {@code knownForSeconds} from now.
      */
-    public void loginSucceeded(LoginKeys keys, long knownUntil, long now) {
+    public void loginSucceeded(LoginKeys keys, long knownForSeconds) {
+        long now = now();
+        long knownUntil = now + knownForSeconds;
         RateCounter address = em.find(RateCounter.class, keys.addressBucket(), LockModeType.PESSIMISTIC_WRITE);
         if (address != null) {
             address.unhit();
@@ -111,7 +121,8 @@ public class Counters {
     }
 
     /** Takes back a reservation whose password could not be checked (no free core, the database gone). */
-    public void releaseLogin(LoginKeys keys, long now) {
+    public void releaseLogin(LoginKeys keys) {
+        long now = now();
         RateCounter address = em.find(RateCounter.class, keys.addressBucket(), LockModeType.PESSIMISTIC_WRITE);
         if (address != null) {
             address.unhit();
@@ -124,14 +135,18 @@ public class Counters {
         }
     }
 
-    private LoginFailure lockedOrNew(String key, long now) {
+    private LoginFailure lockedOrNew(String key) {
         LoginFailure failure = em.find(LoginFailure.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (failure == null) {
             // purged or never reserved (a reservation older than a day): count the failure all the same
-            failure = new LoginFailure(key, now);
+            failure = new LoginFailure(key, now());
             em.persist(failure);
         }
         return failure;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 
     private void removeIfBlank(LoginFailure failure, long now) {
