@@ -103,6 +103,21 @@ class ThrottlingIT {
         return reply;
     }
 
+    /**
+     * Per-address limits count in fixed windows (15 minutes, an hour): a test that reaches one must not straddle
+     * the end of a window, so close to it this waits (bounded by the margin) for the next one.
+     */
+    static void awaitFreshWindow(long windowSeconds) {
+        long margin = 45;
+        long left = windowSeconds - Instant.now().getEpochSecond() % windowSeconds;
+        if (left < margin) {
+            Instant next = Instant.now().plusSeconds(left);
+            while (Instant.now().isBefore(next.plusMillis(200))) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
     static void assertThrottled(Reply reply, long retryAfter) {
         assertThrottled(reply, 1, retryAfter);
     }
@@ -217,6 +232,7 @@ class ThrottlingIT {
 
     @Test
     void oneAddressGetsALimitedNumberOfFailedLogins() {
+        awaitFreshWindow(900);
         String attacker = someAddress();
         for (int i = 0; i < 10; i++) {
             assertEquals(401, login(uniqueEmail("spray"), "wrong password", attacker).status());
@@ -229,6 +245,7 @@ class ThrottlingIT {
 
     @Test
     void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() {
+        awaitFreshWindow(3600);
         // the node trusts 127.0.0.1 only: over IPv6 loopback the peer is ::1, and X-Forwarded-For must not count
         Http untrusted = new Http(java.net.URI.create("http://[::1]:" + http.base().getPort() + "/"));
         String body = "{\"username\":\"x\",\"email\":\"%s\",\"password\":\"" + PASSWORD + "\"}";
@@ -244,6 +261,7 @@ class ThrottlingIT {
 
     @Test
     void oneAddressGetsALimitedNumberOfRegistrations() {
+        awaitFreshWindow(3600);
         String address = someAddress();
         assertEquals(201, register(uniqueEmail("reg"), address).status());
         assertEquals(201, register(uniqueEmail("reg"), address).status());
@@ -254,6 +272,7 @@ class ThrottlingIT {
     /** Review #14, point 3: an IPv6 client is counted by its /64. */
     @Test
     void theAddressesOfOneIpv6Slash64AreOneClientForRegistrations() {
+        awaitFreshWindow(3600);
         String network = someIpv6Network();
         assertEquals(201, register(uniqueEmail("reg6"), network + ":1").status());
         assertEquals(201, register(uniqueEmail("reg6"), network + "a:b:c:d").status());
@@ -266,6 +285,7 @@ class ThrottlingIT {
     /** Review #14, point 3: the per-address limit on failed logins counts a /64 too. */
     @Test
     void theAddressesOfOneIpv6Slash64AreOneClientForFailedLogins() {
+        awaitFreshWindow(900);
         String network = someIpv6Network();
         for (int i = 0; i < 10; i++) {
             assertEquals(401, login(uniqueEmail("spray6"), "wrong password", network + ":" + Integer.toHexString(i + 1)).status());
@@ -279,6 +299,7 @@ class ThrottlingIT {
     /** Review #14, point 15: a hashed secret in the setting, and failed Basic credentials throttled per address. */
     @Test
     void failedIntrospectionCredentialsAreThrottledPerAddress() {
+        awaitFreshWindow(900);
         String from = someAddress();
         assertEquals(200, introspect("resource-server:" + INTROSPECTION_SECRET, from).status(), "the secret whose SHA-256 is configured");
         String hex = HexFormat.of().formatHex(sha256(INTROSPECTION_SECRET));
