@@ -255,8 +255,11 @@ class ThrottlingIT {
                     .header("X-Forwarded-For", someAddress())
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(String.format(body, uniqueEmail("spoof")))).build()).status();
         }
-        assertEquals("[201, 201, 429]", java.util.Arrays.toString(statuses),
-                "three registrations from ::1 with three forged addresses are three from one address");
+        // three from one address: at most two of them get in, the third never (on a database an earlier run of this
+        // hour filled, none does); honoured forged addresses would let all three in
+        String seen = java.util.Arrays.toString(statuses);
+        assertTrue(List.of("[201, 201, 429]", "[201, 429, 429]", "[429, 429, 429]").contains(seen),
+                "three registrations from ::1 with three forged addresses are three from one address: " + seen);
     }
 
     @Test
