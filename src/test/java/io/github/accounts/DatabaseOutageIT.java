@@ -54,6 +54,10 @@ class DatabaseOutageIT {
             assertEquals(200, node.http().send(node.http().request("/health/ready").GET().build()).status());
             Reply back = http.login(email, PASSWORD);
             assertEquals(200, back.status(), back::toString);
+            // once the later success is in the log, so is whatever the login during the outage recorded
+            assertTrue(awaitLogLine(node, "\"audit\":\"login\",\"outcome\":\"success\""), "see " + node.log());
+            assertTrue(node.logLines().stream().noneMatch(l -> l.contains("\"outcome\":\"throttled\"")),
+                    "a database outage is not audited as a throttled login (review #14, point 16)");
             assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
         }
     }
@@ -89,5 +93,17 @@ class DatabaseOutageIT {
 
     private static Reply get(MicroServer node, String path) {
         return node.http().send(node.http().request(path).GET().build());
+    }
+
+    /** Polls the node's log (bounded) for a line containing {@code text}. */
+    static boolean awaitLogLine(MicroServer node, String text) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            if (node.logLines().stream().anyMatch(l -> l.contains(text))) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return false;
     }
 }

@@ -1,9 +1,14 @@
 package io.github.accounts.defense.boundary;
 
+import io.github.accounts.defense.control.ClientAddresses;
 import io.github.accounts.defense.control.Counters;
-import io.github.accounts.defense.entity.LoginFailure;
+import io.github.accounts.defense.control.Counters.LoginKeys;
+import io.github.accounts.defense.control.LoginLimits;
+import io.github.accounts.defense.control.LoginLimits.Refusal;
 import io.github.accounts.defense.entity.RateCounter;
+import io.github.accounts.persistence.control.Outages;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
@@ -13,28 +18,51 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Brute-force defense: per-account lockouts after consecutive failed logins (doubling per streak, capped, reset
- * by a success) and per-address limits on failed logins and registrations. Counted in the database, so all
- * nodes share them and a restart forgets nothing.
+ * Brute-force defense: lockouts after consecutive failed logins per account and client address (doubling per
+ * streak, capped, reset by a success), a higher per-account ceiling for clients that never logged in to the
+ * account, and per-address limits on failed logins, failed introspection credentials and registrations. Every
+ * login attempt is reserved before its password is hashed. Counted in the database, so all nodes share them and a
+ * restart forgets nothing.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Throttle {
 
+    private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
     static final long MAX_LOCKOUT_SECONDS = 900;
     static final long LOGIN_IP_WINDOW_SECONDS = 900;
     static final long REGISTER_IP_WINDOW_SECONDS = 3600;
+    static final long INTROSPECTION_IP_WINDOW_SECONDS = 900;
+    /** A client that logged in to an account is known to it for this long after its latest success. */
+    static final long KNOWN_CLIENT_SECONDS = 90L * 86_400;
 
     @EJB
     Counters counters;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "LOGIN_MAX_FAILURES", defaultValue = "5")
     int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "LOGIN_ACCOUNT_MAX_FAILURES", defaultValue = "20")
+    int accountMaxFailures;
 
     @Inject
     @ConfigProperty(name = "LOGIN_LOCKOUT_SECONDS", defaultValue = "30")
@@ -45,43 +73,102 @@ public class Throttle {
     int maxFailuresPerAddress;
 
     @Inject
+    @ConfigProperty(name = "INTROSPECTION_IP_MAX_FAILURES", defaultValue = "20")
+    int introspectionFailuresPerAddress;
+
+    @Inject
     @ConfigProperty(name = "REGISTER_IP_LIMIT", defaultValue = "20")
     int registrationsPerAddress;
 
+    LoginLimits limits;
+
+    @PostConstruct
+    void init() {
+        if (maxFailures < 1 || accountMaxFailures < maxFailures) {
+            throw new IllegalStateException("LOGIN_MAX_FAILURES must be at least 1 and LOGIN_ACCOUNT_MAX_FAILURES at least as many, not "
+                    + maxFailures + " and " + accountMaxFailures);
+        }
+        if (introspectionFailuresPerAddress < 1) {
+            throw new IllegalStateException("INTROSPECTION_IP_MAX_FAILURES must be at least 1, not " + introspectionFailuresPerAddress);
+        }
+        limits = new LoginLimits(maxFailures, accountMaxFailures, maxFailuresPerAddress, lockoutSeconds, MAX_LOCKOUT_SECONDS);
+    }
+
+    /** A login attempt reserved by {@link #reserveLogin}; it must be settled by exactly one of the other calls. */
+    public record LoginAttempt(LoginKeys keys) {
+    }
+
     /**
-     * Refuses a login attempt for a locked account or an address with too many failures.
-     * @return whether the account has failures on record (a success must then clear them)
+     * Counts a login attempt before its password is checked, refusing it while the account is locked for this
+     * client, as many attempts are in flight as may still fail, or the address has too many failures.
      */
-    public boolean checkLogin(String emailKey, String address) {
+    public LoginAttempt reserveLogin(String emailKey, String address) {
         long now = now();
-        LoginFailure failures = counters.loginFailures(emailKey);
-        if (failures != null && failures.lockedFor(now) > 0) {
-            throw new TooManyRequestsException("Too many failed logins for this account", failures.lockedFor(now));
+        String client = addresses.limitedAs(address);
+        LoginKeys keys = new LoginKeys(bucket("login-failure", client, LOGIN_IP_WINDOW_SECONDS, now),
+                windowEnd(now, LOGIN_IP_WINDOW_SECONDS), emailKey, pairKey(emailKey, client), knownClientKey(emailKey, client));
+        Optional<Refusal> refusal = retried(() -> counters.reserveLogin(keys, limits));
+        if (refusal.isPresent()) {
+            throw new TooManyRequestsException(refusal.get().detail(), refusal.get().retryAfterSeconds());
         }
-        RateCounter fromAddress = counters.counter(bucket("login-failure", address, LOGIN_IP_WINDOW_SECONDS, now));
-        if (fromAddress != null && fromAddress.getHits() >= maxFailuresPerAddress) {
-            throw new TooManyRequestsException("Too many failed logins from this address", fromAddress.getExpiresAt() - now);
-        }
-        return failures != null;
+        return new LoginAttempt(keys);
     }
 
-    /** @return the seconds the account is now locked for, or 0 */
-    public long loginFailed(String emailKey, String address) {
-        long now = now();
-        String bucket = bucket("login-failure", address, LOGIN_IP_WINDOW_SECONDS, now);
-        retryOnce(() -> counters.hit(bucket, windowEnd(now, LOGIN_IP_WINDOW_SECONDS)));
-        return retryOnce(() -> counters.failLogin(emailKey, now, maxFailures, lockoutSeconds, MAX_LOCKOUT_SECONDS));
+    /** @return the seconds this account is now locked for this client, or 0 */
+    public long loginFailed(LoginAttempt attempt) {
+        return retried(() -> counters.loginFailed(attempt.keys(), limits));
     }
 
-    public void loginSucceeded(String emailKey) {
-        counters.forgetLoginFailures(emailKey);
+    public void loginSucceeded(LoginAttempt attempt) {
+        retried(() -> {
+            counters.loginSucceeded(attempt.keys(), KNOWN_CLIENT_SECONDS);
+            return null;
+        });
+    }
+
+    /**
+     * Takes back an attempt whose password could not be checked. Never fails: if the database cannot take it back
+     * now, the reservation runs out by itself.
+     */
+    public void releaseLogin(LoginAttempt attempt) {
+        try {
+            counters.releaseLogin(attempt.keys());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a login reservation is left to run out: {0}", e.toString());
+        }
+    }
+
+    /**
+     * Refuses introspection credentials from an address with too many failed ones. Without a database this check
+     * passes: introspection keeps working for clients with the right secret (a wrong one then gets a 503).
+     */
+    public void checkIntrospection(String address) {
+        long now = now();
+        RateCounter failures;
+        try {
+            failures = counters.counter(bucket("introspect-failure", addresses.limitedAs(address), INTROSPECTION_IP_WINDOW_SECONDS, now));
+        } catch (RuntimeException e) {
+            if (!Outages.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            return;
+        }
+        if (failures != null && failures.getHits() >= introspectionFailuresPerAddress) {
+            throw new TooManyRequestsException("Too many failed introspection credentials from this address", failures.getExpiresAt() - now);
+        }
+    }
+
+    public void introspectionFailed(String address) {
+        long now = now();
+        String bucket = bucket("introspect-failure", addresses.limitedAs(address), INTROSPECTION_IP_WINDOW_SECONDS, now);
+        retried(() -> counters.hit(bucket, windowEnd(now, INTROSPECTION_IP_WINDOW_SECONDS)));
     }
 
     /** Counts a registration attempt from the address, refusing it over the limit. */
     public void registrationAttempt(String address) {
         long now = now();
-        String bucket = bucket("register", address, REGISTER_IP_WINDOW_SECONDS, now);
-        int hits = retryOnce(() -> counters.hit(bucket, windowEnd(now, REGISTER_IP_WINDOW_SECONDS)));
+        String bucket = bucket("register", addresses.limitedAs(address), REGISTER_IP_WINDOW_SECONDS, now);
+        int hits = retried(() -> counters.hit(bucket, windowEnd(now, REGISTER_IP_WINDOW_SECONDS)));
         if (hits > registrationsPerAddress) {
             throw new TooManyRequestsException("Too many registrations from this address", windowEnd(now, REGISTER_IP_WINDOW_SECONDS) - now);
         }
@@ -92,24 +179,49 @@ public class Throttle {
         counters.purgeExpired(now());
     }
 
-    static String bucket(String kind, String address, long window, long now) {
-        return kind + "|" + address + "|" + (now / window) * window;
+    static String bucket(String kind, String client, long window, long now) {
+        return kind + "|" + client + "|" + (now / window) * window;
     }
 
     static long windowEnd(long now, long window) {
         return (now / window + 1) * window;
     }
 
-    /** Two nodes may create the same counter at once; the loser of that race simply counts again. */
-    private static <T> T retryOnce(Supplier<T> update) {
+    /** The record of one account and client: the account by a digest (an email can be 254 characters long). */
+    static String pairKey(String emailKey, String client) {
+        return digest(emailKey) + "|" + client;
+    }
+
+    static String knownClientKey(String emailKey, String client) {
+        return "known|" + digest(emailKey + "|" + client);
+    }
+
+    private static String digest(String value) {
         try {
-            return update.get();
-        } catch (EJBException e) {
-            return update.get();
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static long now() {
-        return Instant.now().getEpochSecond();
+    /**
+     * Two nodes (or two requests) may create the same row at once; the losers of that race count again, and find
+     * the row the winner made. An unreachable database is not retried.
+     */
+    private static <T> T retried(Supplier<T> update) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return update.get();
+            } catch (EJBException e) {
+                if (attempt == 3 || Outages.isDatabaseUnavailable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The client's address for throttling and audit: the peer's address, or, when the peer is one of
  * {@code TRUSTED_PROXIES} (addresses or CIDR ranges), the nearest untrusted address in {@code X-Forwarded-For}.
+ * Per-address limits count an IPv6 client by its network of {@code IPV6_PREFIX_LENGTH} bits (one /64 is what a
+ * single subscriber gets), an IPv4 client by its address.
  */
 @ApplicationScoped
 public class ClientAddresses {
@@ -27,11 +29,47 @@ public class ClientAddresses {
     @ConfigProperty(name = "TRUSTED_PROXIES")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "IPV6_PREFIX_LENGTH", defaultValue = "64")
+    int ipv6PrefixLength;
+
     private List<Range> trusted = List.of();
 
     @PostConstruct
     void init() {
         trusted = parse(trustedProxies.orElse(""));
+        if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
+            throw new IllegalStateException("IPV6_PREFIX_LENGTH must be 1..128 bits, not " + ipv6PrefixLength);
+        }
+    }
+
+    /** The client as the per-address limits count it: an IPv6 address as its network, an IPv4 one as itself. */
+    public String limitedAs(String address) {
+        return networkOf(address, ipv6PrefixLength);
+    }
+
+    /**
+     * {@code 2001:db8:0:1:0:0:0:0/64} for any address of that /64 (with {@code bits} 64); an IPv4 address (also one
+     * mapped into IPv6), or anything that is not an IP literal, as it is.
+     */
+    static String networkOf(String address, int bits) {
+        Optional<byte[]> bytes = bytesOf(address);
+        if (bytes.isEmpty() || bytes.get().length == 4) {
+            return bytes.map(b -> addressOf(b)).orElse(address);
+        }
+        byte[] network = bytes.get();
+        for (int bit = bits; bit < network.length * 8; bit++) {
+            network[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return addressOf(network) + "/" + bits;
+    }
+
+    private static String addressOf(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static List<Range> parse(String setting) {

@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** Hits in one fixed time window for one client address and kind of request. */
+/**
+ * Hits in one fixed time window for one client address and kind of request; also the mark of a client that logged
+ * in to an account before (a hit that expires late).
+ */
 @Entity
 @Table(name = "rate_counter")
 @NamedQuery(name = RateCounter.DELETE_EXPIRED, query = "DELETE FROM RateCounter c WHERE c.expiresAt <= :now")
@@ -34,6 +37,20 @@ public class RateCounter {
 
     public int hit() {
         return ++hits;
+    }
+
+    /** Takes back a hit counted ahead (an attempt that turned out not to count, such as a successful login). */
+    public void unhit() {
+        hits = Math.max(0, hits - 1);
+    }
+
+    /** Keeps the counter until {@code later}, if that is later than now planned. */
+    public void extendTo(long later) {
+        expiresAt = Math.max(expiresAt, later);
+    }
+
+    public boolean isLive(long now) {
+        return expiresAt > now;
     }
 
     public int getHits() {

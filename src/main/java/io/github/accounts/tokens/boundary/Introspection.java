@@ -1,8 +1,9 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.defense.boundary.Throttle;
 import io.github.accounts.revocation.boundary.Revocations;
+import io.github.accounts.tokens.control.IntrospectionClients;
 import io.github.accounts.tokens.control.VerifiedToken;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,19 +13,15 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * RFC 7662 token introspection for resource servers that must honour logouts at once: a token is active only
  * when it verifies, has not expired, and was not revoked. Callers authenticate as a client of
- * {@code INTROSPECTION_CLIENTS} ({@code id:secret} pairs, comma-separated) with HTTP Basic.
+ * {@code INTROSPECTION_CLIENTS} (see {@link IntrospectionClients}) with HTTP Basic; failures are throttled per address.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -39,31 +36,26 @@ public class Introspection {
     @EJB
     Revocations revocations;
 
+    @EJB
+    Throttle throttle;
+
     @Inject
-    @ConfigProperty(name = "INTROSPECTION_CLIENTS")
-    Optional<String> clientsSetting;
+    IntrospectionClients clients;
 
-    private Map<String, byte[]> secretByClient = Map.of();
-
-    @PostConstruct
-    void init() {
-        Map<String, byte[]> clients = new HashMap<>();
-        for (String entry : clientsSetting.orElse("").split(",")) {
-            String pair = entry.strip();
-            int colon = pair.indexOf(':');
-            if (pair.isEmpty()) {
-                continue;
-            }
-            if (colon <= 0 || colon == pair.length() - 1) {
-                throw new IllegalStateException("INTROSPECTION_CLIENTS must be id:secret pairs separated by commas");
-            }
-            clients.put(pair.substring(0, colon), pair.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The client named by a Basic {@code Authorization} header, if its secret is right. A wrong one is counted
+     * against the caller's address, and an address with too many is refused (429) whatever it sends.
+     */
+    public Optional<String> client(String authorization, String address) {
+        throttle.checkIntrospection(address);
+        Optional<String> client = authenticate(authorization);
+        if (client.isEmpty()) {
+            throttle.introspectionFailed(address);
         }
-        secretByClient = Map.copyOf(clients);
+        return client;
     }
 
-    /** The client named by a Basic {@code Authorization} header, if its secret is right. */
-    public Optional<String> client(String authorization) {
+    private Optional<String> authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -77,11 +69,7 @@ public class Introspection {
         if (colon <= 0) {
             return Optional.empty();
         }
-        String id = decoded.substring(0, colon);
-        byte[] expected = secretByClient.get(id);
-        byte[] given = decoded.substring(colon + 1).getBytes(StandardCharsets.UTF_8);
-        boolean matches = MessageDigest.isEqual(expected == null ? new byte[given.length + 1] : expected, given);
-        return matches && expected != null ? Optional.of(id) : Optional.empty();
+        return clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
     }
 
     public JsonObject introspect(String token, String client) {

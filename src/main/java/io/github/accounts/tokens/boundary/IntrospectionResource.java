@@ -1,11 +1,14 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.defense.control.ClientAddresses;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.constraints.Size;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +37,12 @@ public class IntrospectionResource {
     @EJB
     Introspection introspection;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("introspect")
     @PermitAll
@@ -41,7 +51,7 @@ public class IntrospectionResource {
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @FormParam("token") @Size(max = 1, message = "must be sent once")
                                List<@Size(max = MAX_TOKEN_LENGTH, message = "is not an access token") String> token) {
-        String client = introspection.client(authorization).orElse(null);
+        String client = introspection.client(authorization, clientAddresses.of(http)).orElse(null);
         if (client == null) {
             Response refused = new NotAuthenticatedException("Introspection needs the credentials of a client in INTROSPECTION_CLIENTS")
                     .problem().toResponse();

@@ -6,6 +6,7 @@ import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.InvalidCredentialsException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.boundary.TooManyRequestsException;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;
@@ -107,39 +108,46 @@ public class Accounts {
     }
 
     /**
-     * The user behind an email and password, counted by the brute-force defense either way; a stored hash that
-     * is weaker than today's is upgraded.
+     * The user behind an email and password, counted by the brute-force defense either way: the attempt is
+     * reserved before the hash is checked, and settled as a failure or success after (or taken back when it could
+     * not be checked). A stored hash that is weaker than today's is upgraded.
      */
     private User checkPassword(String emailKey, String password, String address, ProblemException whenWrong) {
-        boolean failuresOnRecord;
+        Throttle.LoginAttempt attempt;
         try {
-            failuresOnRecord = throttle.checkLogin(emailKey, address);
-        } catch (RuntimeException throttled) {
+            attempt = throttle.reserveLogin(emailKey, address);
+        } catch (TooManyRequestsException throttled) {
             audit.record("login", "throttled", null, address);
             throw throttled;
         }
-        Optional<User> user = findByEmailKey(emailKey);
-        Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), password))
-                .orElseGet(() -> {
-                    hasher.verifyDummy(password);
-                    return Verification.NO_MATCH;
-                });
-        Long userId = user.map(User::getId).orElse(null);
-        if (!verification.matches()) {
-            long lockedFor = throttle.loginFailed(emailKey, address);
-            audit.record("login", "failure", userId, address);
-            if (lockedFor > 0) {
-                audit.record("lockout", "locked", lockedFor + " s", userId, address);
+        boolean settled = false;
+        try {
+            Optional<User> user = findByEmailKey(emailKey);
+            Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), password))
+                    .orElseGet(() -> {
+                        hasher.verifyDummy(password);
+                        return Verification.NO_MATCH;
+                    });
+            Long userId = user.map(User::getId).orElse(null);
+            settled = true;
+            if (!verification.matches()) {
+                long lockedFor = throttle.loginFailed(attempt);
+                audit.record("login", "failure", userId, address);
+                if (lockedFor > 0) {
+                    audit.record("lockout", "locked", lockedFor + " s", userId, address);
+                }
+                throw whenWrong;
             }
-            throw whenWrong;
+            throttle.loginSucceeded(attempt);
+            if (verification == Verification.MATCH_NEEDS_UPGRADE) {
+                context.getBusinessObject(Accounts.class).replaceHash(userId, hasher.hash(password));
+            }
+            return user.get();
+        } finally {
+            if (!settled) {
+                throttle.releaseLogin(attempt);
+            }
         }
-        if (failuresOnRecord) {
-            throttle.loginSucceeded(emailKey);
-        }
-        if (verification == Verification.MATCH_NEEDS_UPGRADE) {
-            context.getBusinessObject(Accounts.class).replaceHash(userId, hasher.hash(password));
-        }
-        return user.get();
     }
 
     /** Stores a hash made with the current parameters in place of an older one. */

@@ -2,6 +2,7 @@ package io.github.accounts.users.control;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+import io.github.accounts.problems.boundary.ServiceBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.text.Normalizer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +52,11 @@ public class PasswordHasher {
     @ConfigProperty(name = "PASSWORD_HASH_PARALLELISM", defaultValue = "1")
     int parallelism;
 
+    /** How long a request may wait for a free core before it is answered 503: a flood of logins never holds every thread. */
+    @Inject
+    @ConfigProperty(name = "PASSWORD_HASH_WAIT_MILLIS", defaultValue = "250")
+    long waitMillis;
+
     @Inject
     @ConfigProperty(name = "LEGACY_PASSWORD_PEPPER")
     Optional<String> legacyPepper;
@@ -59,7 +66,7 @@ public class PasswordHasher {
      * At most one hash per core at a time: more would not finish sooner, and each holds {@code m} KiB of native
      * memory, so this also bounds the memory hashing can take under a burst of logins.
      */
-    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     /** Verified against when the email is unknown, so that case costs the same time as a wrong password. */
     private String dummyHash;
 
@@ -74,6 +81,9 @@ public class PasswordHasher {
             throw new IllegalStateException("PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_ITERATIONS and PASSWORD_HASH_PARALLELISM must be "
                     + "at least OWASP's Argon2id parameters (m >= 7168 KiB and m*t >= 35840, e.g. m=19456 t=2, m=7168 t=5; 1 <= p <= 16), not m="
                     + memoryKib + " t=" + iterations + " p=" + parallelism);
+        }
+        if (waitMillis < 1 || waitMillis > 60_000) {
+            throw new IllegalStateException("PASSWORD_HASH_WAIT_MILLIS must be 1..60000, not " + waitMillis);
         }
         dummyHash = hash("not the password of anyone");
     }
@@ -116,12 +126,14 @@ public class PasswordHasher {
             verifyDummy(password);
             return Verification.NO_MATCH;
         }
-        boolean matches;
-        try {
-            matches = limited(() -> argon2.verify(hash, password.toCharArray()));
-        } catch (RuntimeException unreadable) {
-            return Verification.NO_MATCH;
-        }
+        // no free core is a 503 for the caller, never a wrong password: only the verification itself is caught
+        boolean matches = limited(() -> {
+            try {
+                return argon2.verify(hash, password.toCharArray());
+            } catch (RuntimeException unreadable) {
+                return false;
+            }
+        });
         if (!matches) {
             return Verification.NO_MATCH;
         }
@@ -141,12 +153,24 @@ public class PasswordHasher {
         limited(() -> argon2.verify(dummyHash, password.toCharArray()));
     }
 
+    /** Runs the work on one of the cores, waiting at most {@code PASSWORD_HASH_WAIT_MILLIS} for it to be free. */
     private <T> T limited(Supplier<T> work) {
-        cores.acquireUninterruptibly();
+        if (!acquire()) {
+            throw new ServiceBusyException("Every core is busy checking passwords", 1);
+        }
         try {
             return work.get();
         } finally {
             cores.release();
+        }
+    }
+
+    private boolean acquire() {
+        try {
+            return cores.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -35,4 +35,29 @@ class ClientAddressesTest {
         assertThrows(IllegalStateException.class, () -> ClientAddresses.parse("10.0.0.0/33"));
         assertThrows(IllegalStateException.class, () -> ClientAddresses.parse("proxy.example.com"));
     }
+
+    @Test
+    void anIpv6ClientIsLimitedAsItsNetworkAndAnIpv4ClientAsItself() {
+        assertEquals("2001:db8:1:2:0:0:0:0/64", ClientAddresses.networkOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd", 64));
+        assertEquals("2001:db8:1:2:0:0:0:0/64", ClientAddresses.networkOf("2001:db8:1:2::1", 64));
+        assertEquals("2001:db8:1:0:0:0:0:0/56", ClientAddresses.networkOf("2001:db8:1:ff::1", 56));
+        assertEquals("2001:db8:1:2:0:0:0:1/128", ClientAddresses.networkOf("2001:db8:1:2::1", 128));
+        assertEquals("8000:0:0:0:0:0:0:0/1", ClientAddresses.networkOf("ffff::1", 1));
+        assertEquals("198.51.100.7", ClientAddresses.networkOf("198.51.100.7", 64));
+        assertEquals("198.51.100.7", ClientAddresses.networkOf("::ffff:198.51.100.7", 64), "an IPv4 address mapped into IPv6");
+        assertEquals("not-an-address", ClientAddresses.networkOf("not-an-address", 64));
+    }
+
+    @Test
+    void thePrefixLengthMustBeOneTo128() {
+        ClientAddresses addresses = new ClientAddresses();
+        addresses.trustedProxies = java.util.Optional.empty();
+        addresses.ipv6PrefixLength = 0;
+        assertThrows(IllegalStateException.class, addresses::init);
+        addresses.ipv6PrefixLength = 129;
+        assertThrows(IllegalStateException.class, addresses::init);
+        addresses.ipv6PrefixLength = 48;
+        addresses.init();
+        assertEquals("2001:db8:1:0:0:0:0:0/48", addresses.limitedAs("2001:db8:1:2::9"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.problems.boundary.ServiceBusyException;
 import io.github.accounts.users.control.PasswordHasher.Verification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class PasswordHasherTest {
         hasher.iterations = iterations;
         hasher.parallelism = parallelism;
         hasher.legacyPepper = Optional.of("yh*hello12");
+        hasher.waitMillis = 250;
         hasher.init();
         return hasher;
     }
@@ -99,5 +101,39 @@ class PasswordHasherTest {
                 .hash(2, 19456, 1, typed.toCharArray());
         assertEquals(Verification.MATCH_NEEDS_UPGRADE, hasher.verify(before, typed));
         assertEquals(Verification.NO_MATCH, hasher.verify(before, "\u1112\u1161\u11AB Pass"));
+    }
+
+    @Test
+    void withoutAFreeCoreWithinTheWaitTheAnswerIs503WithRetryAfter() {
+        PasswordHasher busy = hasher(19456, 2, 1);
+        busy.waitMillis = 50;
+        String hash = busy.hash("correct horse");
+        int cores = busy.cores.drainPermits();
+        try {
+            long start = System.nanoTime();
+            ServiceBusyException refused = assertThrows(ServiceBusyException.class, () -> busy.verify(hash, "correct horse"));
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 45 && waitedMillis < 1000, "waited " + waitedMillis + " ms");
+            assertEquals(503, refused.problem().status());
+            assertEquals(1, refused.problem().retryAfterSeconds());
+            assertThrows(ServiceBusyException.class, () -> busy.verifyDummy("x"));
+            assertThrows(ServiceBusyException.class, () -> busy.hash("x"));
+        } finally {
+            busy.cores.release(cores);
+        }
+        assertEquals(Verification.MATCH, busy.verify(hash, "correct horse"), "a freed core checks again");
+    }
+
+    @Test
+    void theWaitMustBeBounded() {
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.memoryKib = 19456;
+        hasher.iterations = 2;
+        hasher.parallelism = 1;
+        hasher.legacyPepper = Optional.empty();
+        hasher.waitMillis = 0;
+        assertThrows(IllegalStateException.class, hasher::init);
+        hasher.waitMillis = 60_001;
+        assertThrows(IllegalStateException.class, hasher::init);
     }
 }
