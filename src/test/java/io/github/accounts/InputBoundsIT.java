@@ -42,7 +42,7 @@ class InputBoundsIT {
     static final String PASSWORD = "correct horse battery";
     static final String ADMIN = uniqueEmail("bounds-admin");
     static final String BOOTSTRAP_SECRET = "bounds-bootstrap-" + java.util.UUID.randomUUID();
-    static final String CLIENT = "probe:probe-secret-7";
+    static final String CLIENT = "probe:probe-secret-of-twenty-chars-7";
     static final String ORIGIN = "https://app.example.com";
 
     static MicroServer node;
