@@ -3,10 +3,12 @@
 
 const TRANSPORT = { 'X-Token-Transport': 'cookie' };
 const CHECK_EVERY_MS = 5000;
+const REFRESH_LOCK = 'accounts-refresh';
 
 let accessToken = null;
 let refreshTimer = null;
 let checkTimer = null;
+let refreshing = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -112,13 +114,28 @@ function signedOut(text) {
     selectTab('login');
 }
 
-async function refresh() {
-    const reply = await call('POST', 'api/tokens/refresh', {}, false);
-    if (reply.status === 200) {
-        signedIn(reply);
-        return true;
+/**
+ * A fresh access token from the refresh cookie, one refresh at a time: callers in this tab share the one in flight,
+ * and tabs take turns through a Web Lock, so each sends the cookie the refresh before it set (two tabs sending one
+ * refresh token at once would look like its reuse). Without Web Locks only the tab's own callers are joined; tabs
+ * racing then rely on the server's grace period for a just-replaced refresh token.
+ */
+function refresh() {
+    if (!refreshing) {
+        refreshing = oneTabAtATime(async () => {
+            const reply = await call('POST', 'api/tokens/refresh', {}, false);
+            if (reply.status === 200) {
+                signedIn(reply);
+                return true;
+            }
+            return false;
+        }).catch(() => false).finally(() => { refreshing = null; });
     }
-    return false;
+    return refreshing;
+}
+
+function oneTabAtATime(task) {
+    return navigator.locks && navigator.locks.request ? navigator.locks.request(REFRESH_LOCK, task) : task();
 }
 
 /** Notices a session ended elsewhere (e.g. "log out everywhere" on another device). */

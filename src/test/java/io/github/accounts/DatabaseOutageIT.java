@@ -7,12 +7,18 @@ import io.github.accounts.support.MicroServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,6 +65,67 @@ class DatabaseOutageIT {
             assertTrue(node.logLines().stream().noneMatch(l -> l.contains("\"outcome\":\"throttled\"")),
                     "a database outage is not audited as a throttled login (review #14, point 16)");
             assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
+        }
+    }
+
+    @Test
+    void aLogoutStalledOnAFrozenDatabaseKeepsNoOtherRequestWaiting() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (MariaDbServer database = MariaDbServer.install("frozen").start();
+             MicroServer node = MicroServer.fresh("frozen", Map.of(
+                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
+            Http http = node.http();
+            String email = uniqueEmail("frozen");
+            assertEquals(201, http.register("frozen", email, PASSWORD).status());
+            String leaving = http.login(email, PASSWORD).token();
+            String staying = http.login(email, PASSWORD).token();
+            assertEquals(200, http.me(leaving).status());
+            assertEquals(200, http.me(staying).status());
+
+            database.freeze();
+            Future<Reply> logout;
+            try {
+                logout = pool.submit(() -> http.logout(leaving));
+                // for three seconds of the stalled logout, every token check answers at once
+                Instant start = Instant.now();
+                Duration slowest = Duration.ZERO;
+                int checks = 0;
+                while (Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(3)) < 0) {
+                    Instant asked = Instant.now();
+                    Reply me = meWithin(http, staying, Duration.ofSeconds(2));
+                    Duration took = Duration.between(asked, Instant.now());
+                    assertEquals(200, me.status(), me::toString);
+                    slowest = took.compareTo(slowest) > 0 ? took : slowest;
+                    checks++;
+                }
+                assertTrue(slowest.compareTo(Duration.ofSeconds(1)) < 0, "a /me took " + slowest.toMillis() + " ms");
+                assertTrue(checks >= 3, checks + " checks");
+                assertFalse(logout.isDone(), "the logout was stalled on the frozen database all along");
+            } finally {
+                database.thaw();
+            }
+
+            Reply done = logout.get(60, TimeUnit.SECONDS);
+            if (done.status() == 200) {
+                assertEquals(401, http.me(leaving).status(), "the logout went through once the database answered");
+            } else {
+                assertEquals(503, done.status(), done::toString);
+                assertTrue(done.header("Content-Type").startsWith("application/problem+json"), done::toString);
+                assertEquals(200, http.logout(leaving).status(), "a logout that failed cleanly can be done again");
+                assertEquals(401, http.me(leaving).status());
+            }
+            assertEquals(200, http.me(staying).status());
+            assertEquals(200, http.login(email, PASSWORD).status());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Reply meWithin(Http http, String token, Duration timeout) {
+        try {
+            return http.send(http.request("/api/users/me").timeout(timeout).header("Authorization", "Bearer " + token).GET().build());
+        } catch (UncheckedIOException e) {
+            throw new AssertionError("/me did not answer within " + timeout.toMillis() + " ms while a logout waited on the database", e);
         }
     }
 

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import jakarta.json.JsonObject;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -84,6 +88,50 @@ class ClusterIT {
         Duration took = Duration.between(loggedOut, Instant.now());
         assertEquals(401, status);
         assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "refused only after " + took.toMillis() + " ms");
+    }
+
+    /**
+     * A revocation and a session end stamped a day in the past, as a node whose clock is a day behind (or a commit
+     * landing long after its timestamp) writes them, still reach the other node: news travels by the database's
+     * event numbers, not by time. Triggers on the test database take the day off every revoked_at and ended_at.
+     */
+    @Test
+    void aRevocationStampedFarInThePastStillReachesTheOtherNode() throws SQLException {
+        assertTrue(TestDatabase.external(), "needs the mariadb profile");
+        String email = uniqueEmail("skew");
+        try (MicroServer a = MicroServer.fresh("skew-a", Map.of()).start();
+             MicroServer b = MicroServer.fresh("skew-b", Map.of()).start()) {
+            Http onA = a.http();
+            Http onB = b.http();
+            assertEquals(201, onA.register("skew", email, PASSWORD).status());
+            String token = onB.login(email, PASSWORD).token();
+            String keeping = onB.login(email, PASSWORD).token();
+            String other = onB.login(email, PASSWORD).token();
+            assertEquals(200, onA.me(token).status());
+            assertEquals(200, onB.me(other).status());
+            try (Connection database = DriverManager.getConnection(System.getProperty("it.db.url"),
+                    System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));
+                 Statement sql = database.createStatement()) {
+                sql.execute("DROP TRIGGER IF EXISTS it_revoked_a_day_ago");
+                sql.execute("DROP TRIGGER IF EXISTS it_ended_a_day_ago");
+                sql.execute("CREATE TRIGGER it_revoked_a_day_ago BEFORE INSERT ON revoked_token FOR EACH ROW "
+                        + "SET NEW.revoked_at = NEW.revoked_at - 86400");
+                sql.execute("CREATE TRIGGER it_ended_a_day_ago BEFORE UPDATE ON user_session FOR EACH ROW "
+                        + "SET NEW.ended_at = IF(OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL, NEW.ended_at - 86400, NEW.ended_at)");
+                try {
+                    assertEquals(200, onA.logout(token).status());
+                    assertRefusedWithinASecond(onB, token);
+                    Http.Reply others = onA.send(onA.request("/api/users/logout?scope=others")
+                            .header("Authorization", "Bearer " + keeping).DELETE().build());
+                    assertEquals(200, others.status(), others::toString);
+                    assertRefusedWithinASecond(onB, other);
+                    assertEquals(200, onB.me(keeping).status());
+                } finally {
+                    sql.execute("DROP TRIGGER IF EXISTS it_revoked_a_day_ago");
+                    sql.execute("DROP TRIGGER IF EXISTS it_ended_a_day_ago");
+                }
+            }
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,16 +28,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sessions, refresh-token rotation and reuse detection, logout scopes and password changes, over HTTP. */
+/**
+ * Sessions, refresh-token rotation and reuse detection (with its grace period, here 2 s), logout scopes and
+ * password changes, over HTTP.
+ */
 class SessionsIT {
 
     static final String PASSWORD = "correct horse battery";
+    static final long GRACE_SECONDS = 2;
+    static final long MAX_LIFETIME = 7200;
     static MicroServer node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("sessions", Map.of("JWT_REFRESH_TTL", "3600")).start();
+        node = MicroServer.fresh("sessions", Map.of("JWT_REFRESH_TTL", "3600",
+                "REFRESH_REUSE_GRACE_SECONDS", String.valueOf(GRACE_SECONDS), "SESSION_MAX_LIFETIME", String.valueOf(MAX_LIFETIME))).start();
         http = node.http();
     }
 
@@ -105,39 +113,96 @@ class SessionsIT {
         String spent = stolen.json().getString("refresh_token");
         Reply legitimate = refresh(spent);
         assertEquals(200, legitimate.status());
+        Reply later = refresh(legitimate.json().getString("refresh_token"));
+        assertEquals(200, later.status(), "the chain moves on: the first token is no longer the one just replaced");
 
         Reply reuse = refresh(spent);
         assertEquals(401, reuse.status(), reuse::toString);
         assertEquals("application/problem+json", reuse.header("Content-Type").split(";")[0]);
-        assertEquals(401, refresh(legitimate.json().getString("refresh_token")).status(), "the newest refresh token dies with its session");
-        assertEquals(401, http.me(legitimate.token()).status(), "access tokens of the session die too");
+        assertEquals(401, refresh(later.json().getString("refresh_token")).status(), "the newest refresh token dies with its session");
+        assertEquals(401, http.me(later.token()).status(), "access tokens of the session die too");
+        assertEquals(401, http.me(legitimate.token()).status());
         assertEquals(401, http.me(stolen.token()).status());
         assertEquals(200, http.me(other.token()).status(), "other sessions stay alive");
         assertEquals(200, refresh(other.json().getString("refresh_token")).status());
     }
 
     @Test
-    void twoRequestsRacingWithOneRefreshTokenCannotBothWin() throws Exception {
+    void twoTabsRefreshingTogetherBothGetTheSameSuccessorAndTheSessionLives() throws Exception {
         String refreshToken = http.login(registered(), PASSWORD).json().getString("refresh_token");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Reply> replies = race(refreshToken, 2);
+        assertEquals(200, replies.get(0).status(), replies::toString);
+        assertEquals(200, replies.get(1).status(), replies::toString);
+        String successor = replies.get(0).json().getString("refresh_token");
+        assertEquals(successor, replies.get(1).json().getString("refresh_token"), "the grace answer is the same successor");
+        assertNotEquals(replies.get(0).token(), replies.get(1).token(), "each gets an access token of its own");
+        assertEquals(sid(replies.get(0).token()), sid(replies.get(1).token()));
+        assertTrue(replies.get(1).json().getInt("refresh_expires_in") <= 3600);
+        assertEquals(200, http.me(replies.get(0).token()).status(), "the session lives on");
+        assertEquals(200, http.me(replies.get(1).token()).status());
+        Reply next = refresh(successor);
+        assertEquals(200, next.status(), next::toString);
+        assertEquals(200, http.me(next.token()).status());
+    }
+
+    @Test
+    void aReplacedTokenPresentedAfterTheGracePeriodEndsTheSession() throws Exception {
+        String refreshToken = http.login(registered(), PASSWORD).json().getString("refresh_token");
+        Reply first = refresh(refreshToken);
+        assertEquals(200, first.status());
+        Reply withinGrace = refresh(refreshToken);
+        assertEquals(200, withinGrace.status(), "presented again at once: a grace answer");
+        assertEquals(first.json().getString("refresh_token"), withinGrace.json().getString("refresh_token"));
+
+        // the grace period is time: this test waits for it to pass (the rule itself is SessionRulesTest's)
+        waitSeconds(GRACE_SECONDS + 1.2);
+        Reply reuse = refresh(refreshToken);
+        assertEquals(401, reuse.status(), reuse::toString);
+        assertEquals(401, refresh(first.json().getString("refresh_token")).status(), "the session has ended");
+        assertEquals(401, http.me(first.token()).status());
+        assertEquals(401, http.me(withinGrace.token()).status());
+    }
+
+    @Test
+    void manyRequestsRacingWithOneRefreshTokenGetAFewGraceAnswersThenItIsReuse() throws Exception {
+        String refreshToken = http.login(registered(), PASSWORD).json().getString("refresh_token");
+        List<Reply> replies = race(refreshToken, 8);
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        replies.forEach(reply -> byStatus.merge(reply.status(), 1, Integer::sum));
+        assertEquals(4, byStatus.getOrDefault(200, 0), "one refresh and three grace answers: " + byStatus);
+        assertEquals(4, byStatus.getOrDefault(401, 0), byStatus::toString);
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).map(r -> r.json().getString("refresh_token")).distinct().count(),
+                "every winner got the same successor");
+        String successor = replies.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json().getString("refresh_token");
+        assertEquals(401, refresh(successor).status(), "past the grace answers it was reuse: the session has ended");
+    }
+
+    static List<Reply> race(String refreshToken, int requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> replies = new ArrayList<>();
+        List<Future<Reply>> replies = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < requests; i++) {
                 replies.add(pool.submit(() -> {
                     go.await();
-                    return refresh(refreshToken).status();
+                    return refresh(refreshToken);
                 }));
             }
             go.countDown();
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            for (Future<Integer> reply : replies) {
-                byStatus.merge(reply.get(), 1, Integer::sum);
+            List<Reply> answers = new ArrayList<>();
+            for (Future<Reply> reply : replies) {
+                answers.add(reply.get());
             }
-            assertEquals(1, byStatus.getOrDefault(200, 0), byStatus::toString);
-            assertEquals(7, byStatus.getOrDefault(401, 0), byStatus::toString);
+            return answers;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    static void waitSeconds(double seconds) {
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < until) {
+            LockSupport.parkNanos(until - System.nanoTime());
         }
     }
 
@@ -165,6 +230,10 @@ class SessionsIT {
         assertEquals("Laptop/1.0", current.getString("user_agent"));
         assertTrue(items.stream().anyMatch(v -> "Phone/2.0".equals(v.asJsonObject().getString("user_agent", ""))));
         assertTrue(current.getString("created_at").endsWith("Z") && current.getString("last_used_at").endsWith("Z"));
+        assertEquals(Instant.parse(current.getString("created_at")).plusSeconds(MAX_LIFETIME), Instant.parse(current.getString("expires_at")),
+                "it ends at the latest SESSION_MAX_LIFETIME after the login");
+        assertEquals(Instant.parse(current.getString("last_used_at")).plusSeconds(3600), Instant.parse(current.getString("idle_expires_at")),
+                "idle, it ends a refresh TTL after its last use");
 
         assertEquals(200, logout(phone, "local").status());
         assertEquals(2, Json.createReader(new java.io.StringReader(sessions(laptop).body())).readArray().size());

@@ -55,6 +55,20 @@ public final class MariaDbServer implements AutoCloseable {
         return this;
     }
 
+    /** SIGSTOP: the server still holds its connections but answers nothing, as a database that hangs. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen server goes on where it stopped. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        run(List.of("kill", "-" + name, String.valueOf(process.pid())), dir.resolve("kill.log"));
+    }
+
     /** SIGKILL: the database vanishes as in a crash or a network cut. */
     public void kill() {
         if (process != null) {

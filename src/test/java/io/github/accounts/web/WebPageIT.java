@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -182,6 +184,35 @@ class WebPageIT {
         awaitText(driver, "register-password-error", "Password is too common");
         assertEquals("", driver.findElement(By.id("register-email-error")).getText());
         screenshot(driver, "4-register-errors");
+    }
+
+    @Test
+    void tabsTakeTurnsToRefreshSoTheyNeverSendOneRefreshTokenTogether() throws IOException {
+        WebDriver driver = browser();
+        String email = uniqueEmail("tabs");
+        register(driver, "tabs", email);
+        awaitText(driver, "profile-name", "tabs");
+        String first = driver.getWindowHandle();
+        JavascriptExecutor firstTab = (JavascriptExecutor) driver;
+        // this tab holds the refresh lock, as a tab in the middle of a refresh would
+        assertEquals(Boolean.TRUE, firstTab.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.locks.request('accounts-refresh', () => { done(true); return new Promise((r) => { window.releaseRefresh = r; }); });"));
+
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(base);
+        String second = driver.getWindowHandle();
+        waiting(driver).until(d -> ((Number) ((JavascriptExecutor) d).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.locks.query().then((s) => done(s.pending.filter((l) => l.name === 'accounts-refresh').length));")).intValue() == 1);
+        assertTrue(!driver.findElement(By.id("account")).isDisplayed(), "the new tab waits for the refresh in flight");
+
+        driver.switchTo().window(first);
+        firstTab.executeScript("window.releaseRefresh();");
+        driver.switchTo().window(second);
+        awaitText(driver, "profile-name", "tabs");
+        driver.switchTo().window(first);
+        driver.navigate().refresh();
+        awaitText(driver, "profile-name", "tabs");
+        assertTrue(driver.findElement(By.id("account")).isDisplayed(), "both tabs stay logged in");
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.revocation.control.DataGridTopic;
 import io.github.accounts.revocation.control.RevocationNews;
-import io.github.accounts.revocation.entity.RevokedToken;
-import io.github.accounts.sessions.entity.UserSession;
+import io.github.accounts.revocation.control.RevocationCursor;
+import io.github.accounts.revocation.entity.RevocationEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,10 +22,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -39,9 +42,11 @@ import java.util.logging.Logger;
  * <li>On Payara (its Hazelcast data grid running), each revocation is published on the grid's topic {@value #TOPIC}
  * once its transaction has committed, and every node merges it into its {@link Revocations} as it arrives: a logout
  * on one node is refused by the other members of the cluster within milliseconds.</li>
- * <li>The database stays the record: every {@code REVOCATION_PULL_MILLIS} (250 ms) the revocations and ended
- * sessions written since the last look (with a few seconds of overlap for transactions still committing) are merged
- * too, so nodes that do not share a grid ({@code --nocluster}, another server) still learn each other's logouts
+ * <li>The database stays the record: every {@code REVOCATION_PULL_MILLIS} (250 ms) the revocation events
+ * ({@link RevocationEvent}, numbered by the database in the transaction of each revocation and session end) above
+ * the last one seen are merged too, with the gaps in the numbers asked for again until they commit or have been
+ * missing for {@link #GAP_WAIT} ({@link RevocationCursor}): no node's clock, and no commit landing late, can hide
+ * one. So nodes that do not share a grid ({@code --nocluster}, another server) still learn each other's logouts
  * within a second, and news lost while members come and go is made up for.</li>
  * </ul>
  * A node that starts later loads the live revocations from the database ({@link Revocations}). Not needed with the
@@ -55,7 +60,13 @@ import java.util.logging.Logger;
 public class RevocationSync {
 
     static final String TOPIC = "accounts-revocations";
-    static final long OVERLAP_SECONDS = 5;
+    /** How long a gap in the event numbers is waited for: a transaction that commits later than this is missed. */
+    static final Duration GAP_WAIT = Duration.ofMinutes(10);
+    /** A node's first pull starts this many events back, so transactions in flight at its start are not missed. */
+    static final long START_BACK = 1000;
+    /** Gaps asked for again per pull, and events read per pull at most (the rest come with the next). */
+    static final int GAPS_PER_PULL = 500;
+    static final int EVENTS_PER_PULL = 5000;
     private static final Logger LOG = Logger.getLogger(RevocationSync.class.getName());
 
     @PersistenceContext
@@ -78,7 +89,11 @@ public class RevocationSync {
     @Resource
     SessionContext context;
 
-    private volatile long lastLook = Instant.now().getEpochSecond();
+    @Inject
+    Clock clock;
+
+    /** Where the pulls are; made by the first that reaches the database (one pull at a time: a fixed-delay task). */
+    private RevocationCursor cursor;
     private ScheduledFuture<?> pulling;
     private volatile DataGridTopic grid;
 
@@ -147,22 +162,33 @@ public class RevocationSync {
     }
 
     public void pull() {
-        long now = Instant.now().getEpochSecond();
-        long since = lastLook - OVERLAP_SECONDS;
         try {
+            if (cursor == null) {
+                Long newest = em.createNamedQuery(RevocationEvent.NEWEST, Long.class).getSingleResult();
+                cursor = new RevocationCursor(Math.max(0, (newest == null ? 0 : newest) - START_BACK), GAP_WAIT, System::nanoTime);
+            }
+            List<Long> gaps = cursor.gaps(GAPS_PER_PULL);
+            TypedQuery<RevocationEvent> query = gaps.isEmpty()
+                    ? em.createNamedQuery(RevocationEvent.AFTER, RevocationEvent.class)
+                    : em.createNamedQuery(RevocationEvent.AFTER_OR_IN, RevocationEvent.class).setParameter("gaps", gaps);
+            List<RevocationEvent> events = query.setParameter("after", cursor.highest()).setMaxResults(EVENTS_PER_PULL).getResultList();
+            long now = clock.instant().getEpochSecond();
             Map<String, Long> revoked = new HashMap<>();
-            // by revocation time alone, so the database walks its revoked_at index over the few new rows: with a
-            // condition on expires_at too, H2 chose that index and read every live revocation, four times a second
-            em.createNamedQuery(RevokedToken.REVOKED_SINCE, RevokedToken.class).setParameter("since", since)
-                    .getResultStream().filter(r -> r.getExpiresAt() > now)
-                    .forEach(r -> revoked.put(r.getJti(), r.getExpiresAt()));
             Map<String, Long> ended = new HashMap<>();
-            em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class).setParameter("since", since)
-                    .getResultStream().forEach(row -> ended.put((String) row[0], (Long) row[1]));
+            for (RevocationEvent event : events) {
+                if (!cursor.accept(event.getId())) {
+                    continue;
+                }
+                if (!event.isToken()) {
+                    ended.merge(event.getSubject(), event.getTime(), Math::max);
+                } else if (event.getTime() > now) {
+                    revoked.put(event.getSubject(), event.getTime());
+                }
+            }
+            cursor.expire();
             if (!revoked.isEmpty() || !ended.isEmpty()) {
                 revocations.merge(revoked, ended);
             }
-            lastLook = now;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "cannot read revocations now; will try again", e);
         }

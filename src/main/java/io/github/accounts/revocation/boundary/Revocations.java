@@ -4,13 +4,15 @@ import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.revocation.control.RevocationNews;
+import io.github.accounts.revocation.entity.RevocationEvent;
 import io.github.accounts.revocation.entity.RevokedToken;
 import io.github.accounts.sessions.entity.UserSession;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -19,11 +21,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
-import java.util.HashMap;
+import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -31,13 +36,20 @@ import java.util.logging.Logger;
  * carries its session's id in {@code sid}), each with the time after which the entry is useless. The database is
  * the durable record; this bean keeps the live entries in memory so checking a token costs no database round trip.
  * Until they are loaded (a node that started before its database could be reached), every token counts as revoked.
+ * <p>
+ * No lock is ever held across a database round trip: the entries are concurrent maps (bean-managed concurrency),
+ * a revocation is in the map before its rows are written in the caller's transaction, and taken out again if that
+ * transaction rolls back. A logout that waits on a slow database keeps no other request waiting.
  */
 @Singleton
 @Startup
 @DependsOn("Database")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Revocations {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
+    /** Revocation events are kept this long after the access tokens they concern have expired. */
+    static final long EVENTS_KEPT_SECONDS = 86_400;
 
     @PersistenceContext
     EntityManager em;
@@ -46,12 +58,16 @@ public class Revocations {
     Database database;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
 
-    private final Map<String, Long> expiryByJti = new HashMap<>();
+    private final Map<String, Long> expiryByJti = new ConcurrentHashMap<>();
     /** Ended sessions, until the last access token issued in them has expired. */
-    private final Map<String, Long> endedSessions = new HashMap<>();
+    private final Map<String, Long> endedSessions = new ConcurrentHashMap<>();
+    private final Object loading = new Object();
 
     @Inject
     Metrics metrics;
@@ -59,6 +75,9 @@ public class Revocations {
     /** Told to the other nodes once the caller's transaction commits (see {@link RevocationSync}). */
     @Inject
     Event<RevocationNews> news;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private volatile boolean loaded;
 
@@ -71,77 +90,105 @@ public class Revocations {
     }
 
     /** The database was not reachable at startup and is now. */
-    @Lock(LockType.WRITE)
     public void databaseReady(@Observes DatabaseReady ready) {
-        if (!loaded) {
-            load();
-        }
+        load();
     }
 
     private void load() {
-        long now = now();
-        // plain values, not managed entities: a large list must not fill the heap with persistence-context copies
-        em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class)
-                .setParameter("now", now)
-                .getResultStream().forEach(row -> expiryByJti.put((String) row[0], (Long) row[1]));
-        em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class)
-                .setParameter("since", now - accessTtlSeconds)
-                .getResultStream().forEach(row -> endedSessions.put((String) row[0], (Long) row[1] + accessTtlSeconds));
-        loaded = true;
-        LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
+        // only startup and the database's return come here; no request ever waits for this lock
+        synchronized (loading) {
+            if (loaded) {
+                return;
+            }
+            long now = now();
+            // plain values, not managed entities: a large list must not fill the heap with persistence-context copies
+            em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class)
+                    .setParameter("now", now)
+                    .getResultStream().forEach(row -> expiryByJti.put((String) row[0], (Long) row[1]));
+            em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class)
+                    .setParameter("since", now - accessTtlSeconds)
+                    .getResultStream().forEach(row -> endedSessions.merge((String) row[0], (Long) row[1] + accessTtlSeconds, Math::max));
+            loaded = true;
+            LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
+        }
     }
 
     /** True when the token was logged out, or its session has ended. */
-    @Lock(LockType.READ)
     public boolean isRevoked(String jti, String sid) {
         return !loaded || (jti != null && expiryByJti.containsKey(jti)) || (sid != null && endedSessions.containsKey(sid));
     }
 
-    /** Revokes a token until its expiry; the database write is part of the caller's transaction. */
-    @Lock(LockType.WRITE)
+    /** Revokes a token until its expiry; the database writes are part of the caller's transaction. */
     public void revoke(String jti, long expiresAt) {
         long now = now();
-        if (expiryByJti.containsKey(jti) || expiresAt <= now) {
+        if (expiresAt <= now || expiryByJti.putIfAbsent(jti, expiresAt) != null) {
             return;
         }
+        undoUnlessCommitted(() -> expiryByJti.remove(jti, expiresAt));
         if (em.find(RevokedToken.class, jti) == null) {
             em.persist(new RevokedToken(jti, expiresAt, now));
-            em.flush();
         }
-        expiryByJti.put(jti, expiresAt);
+        em.persist(RevocationEvent.token(jti, expiresAt, now));
         news.fire(RevocationNews.token(jti, expiresAt));
     }
 
     /** Refuses every access token of a session that ended at {@code endedAt} (the session row is the durable record). */
-    @Lock(LockType.WRITE)
     public void endSession(String sid, long endedAt) {
-        endedSessions.put(sid, endedAt + accessTtlSeconds);
+        long until = endedAt + accessTtlSeconds;
+        if (endedSessions.putIfAbsent(sid, until) == null) {
+            undoUnlessCommitted(() -> endedSessions.remove(sid, until));
+        }
+        em.persist(RevocationEvent.session(sid, endedAt, now()));
         news.fire(RevocationNews.session(sid, endedAt));
     }
 
-    /** Takes in what other nodes revoked or ended (see {@link RevocationSync}). */
-    @Lock(LockType.WRITE)
+    /**
+     * Takes in what other nodes revoked or ended (see {@link RevocationSync}). An ended session is kept for an
+     * access-token lifetime from when it ended or from now, whichever is later, so a node whose clock is behind
+     * cannot make this one forget it early.
+     */
     public void merge(Map<String, Long> revokedTokens, Map<String, Long> sessionsEndedAt) {
         expiryByJti.putAll(revokedTokens);
-        sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.put(sid, endedAt + accessTtlSeconds));
+        long now = now();
+        sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.merge(sid, Math.max(endedAt, now) + accessTtlSeconds, Math::max));
     }
 
-    /** For the metrics gauge, which reads without the container's lock: the sizes of two maps, never torn badly. */
+    /** An entry made in memory ahead of its transaction leaves again if that transaction does not commit. */
+    private void undoUnlessCommitted(Runnable undo) {
+        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    undo.run();
+                }
+            }
+        });
+    }
+
+    /** For the metrics gauge. */
     private int liveEntries() {
         return expiryByJti.size() + endedSessions.size();
     }
 
     /** Expired tokens are refused by their {@code exp} anyway: forget them, here and in the database. */
     @Schedule(hour = "*", minute = "*/5", persistent = false)
-    @Lock(LockType.WRITE)
     public void purgeExpired() {
         long now = now();
         expiryByJti.values().removeIf(expiresAt -> expiresAt <= now);
         endedSessions.values().removeIf(until -> until <= now);
         em.createNamedQuery(RevokedToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        em.createNamedQuery(RevocationEvent.DELETE_OLDER)
+                .setParameter("before", now - accessTtlSeconds - EVENTS_KEPT_SECONDS).executeUpdate();
     }
 
-    private static long now() {
-        return Instant.now().getEpochSecond();
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 }

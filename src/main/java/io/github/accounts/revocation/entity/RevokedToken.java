@@ -11,12 +11,10 @@ import jakarta.persistence.Table;
 @Table(name = "revoked_token")
 @NamedQuery(name = RevokedToken.UNEXPIRED, query = "SELECT r.jti, r.expiresAt FROM RevokedToken r WHERE r.expiresAt > :now")
 @NamedQuery(name = RevokedToken.DELETE_EXPIRED, query = "DELETE FROM RevokedToken r WHERE r.expiresAt <= :now")
-@NamedQuery(name = RevokedToken.REVOKED_SINCE, query = "SELECT r FROM RevokedToken r WHERE r.revokedAt >= :since")
 public class RevokedToken {
 
     public static final String UNEXPIRED = "RevokedToken.unexpired";
     public static final String DELETE_EXPIRED = "RevokedToken.deleteExpired";
-    public static final String REVOKED_SINCE = "RevokedToken.revokedSince";
 
     @Id
     @Column(length = 64)
@@ -26,7 +24,7 @@ public class RevokedToken {
     @Column(name = "expires_at", nullable = false)
     private long expiresAt;
 
-    /** Epoch seconds: when the token was revoked, so that other nodes can ask what is new. */
+    /** Epoch seconds: when the token was revoked (other nodes learn of it through {@link RevocationEvent}). */
     @Column(name = "revoked_at", nullable = false)
     private long revokedAt;
 

@@ -4,6 +4,7 @@ import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.sessions.control.RefreshTokens;
+import io.github.accounts.sessions.control.SessionRules;
 import io.github.accounts.sessions.entity.RefreshToken;
 import io.github.accounts.sessions.entity.UserSession;
 import io.github.accounts.tokens.control.TokenIssuer;
@@ -20,14 +21,18 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Sessions and their refresh tokens. A refresh spends the token it is given and hands out the next one;
- * presenting a spent token again is taken as theft and ends the whole session, access tokens included.
- * The refresh-token row is locked while it is exchanged, so two requests racing with one token cannot both win.
+ * presenting a spent token again is taken as theft and ends the whole session, access tokens included — except
+ * the token replaced just now, within {@code REFRESH_REUSE_GRACE_SECONDS}, which gets the same successor again
+ * (two tabs refreshing at once; see {@link SessionRules}). A session ends when idle for {@code JWT_REFRESH_TTL}
+ * and at the latest {@code SESSION_MAX_LIFETIME} after its login.
+ * Rows are locked in one order — the presented token, its successor, the session — so requests racing with one
+ * token are served one after the other.
  */
 @Stateless
 public class Sessions {
@@ -47,74 +52,114 @@ public class Sessions {
     AuditLog audit;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "JWT_REFRESH_TTL", defaultValue = "1209600")
     long refreshTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "SESSION_MAX_LIFETIME", defaultValue = "2592000")
+    long maxLifetimeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "REFRESH_REUSE_GRACE_SECONDS", defaultValue = "5")
+    long graceSeconds;
+
+    SessionRules rules;
 
     @PostConstruct
     void validate() {
         if (refreshTtlSeconds < 60) {
             throw new IllegalStateException("JWT_REFRESH_TTL must be at least 60 seconds, not " + refreshTtlSeconds);
         }
+        if (maxLifetimeSeconds < 60) {
+            throw new IllegalStateException("SESSION_MAX_LIFETIME must be at least 60 seconds, not " + maxLifetimeSeconds);
+        }
+        if (graceSeconds < 0 || graceSeconds > 60) {
+            throw new IllegalStateException("REFRESH_REUSE_GRACE_SECONDS must be between 0 (off) and 60, not " + graceSeconds);
+        }
+        rules = new SessionRules(clock, refreshTtlSeconds, maxLifetimeSeconds, graceSeconds);
     }
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
-        long now = now();
-        UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent, now + refreshTtlSeconds);
+        long now = rules.now();
+        UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
+                now + refreshTtlSeconds, rules.absoluteEnd(now));
         em.persist(session);
-        return next(session, user, now);
+        return next(session, user, now, RefreshTokens.generate());
     }
 
     /** Exchanges a refresh token for a new access token and the next refresh token. */
     public SessionTokens refresh(String refreshToken, String clientAddress) {
-        long now = now();
+        long now = rules.now();
         RefreshToken presented = em.find(RefreshToken.class, RefreshTokens.hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         if (presented == null || presented.isExpired(now)) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
+        if (presented.isSpent()) {
+            return presentedAgain(presented, refreshToken, now, clientAddress);
+        }
         UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
         User user = session == null ? null : em.find(User.class, session.getUserId());
-        if (presented.isSpent()) {
-            if (session != null && session.isLive(now)) {
-                endNow(session, now);
-                audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
-                // the session must end even though this request fails
-                em.flush();
-                throw new SessionReuseException(NO_SESSION);
-            }
-            throw new NotAuthenticatedException(NO_SESSION);
-        }
         if (session == null || !session.isLive(now) || user == null || user.isDisabled()) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
-        presented.spend(now);
+        String nonce = RefreshTokens.nonce();
+        presented.spend(now, nonce);
         audit.record("refresh", "success", user.getId(), clientAddress);
-        return next(session, user, now);
+        return next(session, user, now, RefreshTokens.successor(refreshToken, nonce));
     }
 
-    private SessionTokens next(UserSession session, User user, long now) {
-        String refreshToken = RefreshTokens.generate();
-        session.used(now, now + refreshTtlSeconds);
-        em.persist(new RefreshToken(RefreshTokens.hash(refreshToken), session.getId(), now + refreshTtlSeconds));
-        return new SessionTokens(tokens.issue(user, session.getId()), refreshToken, refreshTtlSeconds, user);
+    /** A spent refresh token: the grace answer (its successor again) for the one just replaced, else reuse. */
+    private SessionTokens presentedAgain(RefreshToken presented, String value, long now, String clientAddress) {
+        String successorValue = presented.getSuccessorNonce() == null ? null
+                : RefreshTokens.successor(value, presented.getSuccessorNonce());
+        RefreshToken successor = successorValue == null ? null
+                : em.find(RefreshToken.class, RefreshTokens.hash(successorValue), LockModeType.PESSIMISTIC_WRITE);
+        UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.isLive(now)) {
+            throw new NotAuthenticatedException(NO_SESSION);
+        }
+        User user = em.find(User.class, session.getUserId());
+        if (user != null && !user.isDisabled() && rules.graceAnswer(presented, successor, now)) {
+            presented.answeredInGrace();
+            session.touched(now);
+            audit.record("refresh", "grace", "a refresh token replaced " + (now - presented.getSpentAt())
+                    + " s ago: its successor again", user.getId(), clientAddress);
+            return new SessionTokens(tokens.issue(user, session.getId()), successorValue, successor.getExpiresAt() - now, user);
+        }
+        endNow(session, now);
+        audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
+        // the session must end even though this request fails
+        em.flush();
+        throw new SessionReuseException(NO_SESSION);
+    }
+
+    private SessionTokens next(UserSession session, User user, long now, String refreshToken) {
+        long idleEnd = rules.idleEnd(session, now);
+        session.used(now, idleEnd);
+        em.persist(new RefreshToken(RefreshTokens.hash(refreshToken), session.getId(), idleEnd));
+        return new SessionTokens(tokens.issue(user, session.getId()), refreshToken, idleEnd - now, user);
     }
 
     public List<UserSession> live(long userId) {
         return em.createNamedQuery(UserSession.LIVE_OF_USER, UserSession.class)
-                .setParameter("user", userId).setParameter("now", now()).getResultList();
+                .setParameter("user", userId).setParameter("now", rules.now()).getResultList();
     }
 
     /** Ends one session; its refresh tokens stop working and its access tokens are refused. */
     public void end(String sessionId) {
         UserSession session = sessionId == null ? null : em.find(UserSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
         if (session != null) {
-            endNow(session, now());
+            endNow(session, rules.now());
         }
     }
 
     /** Ends every session of the user but {@code keep} (null: all of them). */
     public int endAllOf(long userId, String keep) {
-        long now = now();
+        long now = rules.now();
         List<UserSession> ending = live(userId).stream().filter(s -> !s.getId().equals(keep)).toList();
         ending.forEach(s -> endNow(s, now));
         return ending.size();
@@ -128,10 +173,6 @@ public class Sessions {
     @Schedule(hour = "*", minute = "17", persistent = false)
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void purgeExpiredRefreshTokens() {
-        em.createNamedQuery(RefreshToken.DELETE_EXPIRED).setParameter("now", now()).executeUpdate();
-    }
-
-    private static long now() {
-        return Instant.now().getEpochSecond();
+        em.createNamedQuery(RefreshToken.DELETE_EXPIRED).setParameter("now", rules.now()).executeUpdate();
     }
 }

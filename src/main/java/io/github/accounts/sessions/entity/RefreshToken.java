@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** One refresh token of a session, by the SHA-256 of its value; spent once exchanged. */
+/**
+ * One refresh token of a session, by the SHA-256 of its value; spent once exchanged. A spent token keeps the nonce
+ * its successor was derived with (see {@code RefreshTokens.successor}) and how many grace answers it has given.
+ */
 @Entity
 @Table(name = "refresh_token")
 @NamedQuery(name = RefreshToken.DELETE_EXPIRED, query = "DELETE FROM RefreshToken r WHERE r.expiresAt <= :now")
@@ -26,6 +29,12 @@ public class RefreshToken {
 
     @Column(name = "spent_at")
     private Long spentAt;
+
+    @Column(name = "successor_nonce", length = 64)
+    private String successorNonce;
+
+    @Column(name = "grace_answers", nullable = false)
+    private int graceAnswers;
 
     protected RefreshToken() {
     }
@@ -48,7 +57,30 @@ public class RefreshToken {
         return spentAt != null;
     }
 
-    public void spend(long now) {
-        spentAt = now;
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    /** When it was spent; only for a spent token. */
+    public long getSpentAt() {
+        return spentAt;
+    }
+
+    /** The nonce its successor's value was derived with; null before it is spent (and for tokens of older versions). */
+    public String getSuccessorNonce() {
+        return successorNonce;
+    }
+
+    public int getGraceAnswers() {
+        return graceAnswers;
+    }
+
+    public void spend(long now, String successorNonce) {
+        this.spentAt = now;
+        this.successorNonce = successorNonce;
+    }
+
+    public void answeredInGrace() {
+        graceAnswers++;
     }
 }

@@ -6,11 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A login: it lives while its refresh tokens do, and ends on logout, reuse of a spent refresh token, or a disabled user. */
+/**
+ * A login: it lives while its refresh tokens do (its idle end, {@code refresh_expires_at}), never past its absolute end
+ * ({@code expires_at}), and ends earlier on logout, reuse of a spent refresh token, or a disabled user.
+ */
 @Entity
 @Table(name = "user_session")
 @NamedQuery(name = UserSession.LIVE_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user "
-        + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now ORDER BY s.lastUsedAt DESC")
+        + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
 @NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s.id, s.endedAt FROM UserSession s WHERE s.endedAt >= :since")
 public class UserSession {
 
@@ -37,29 +40,40 @@ public class UserSession {
     @Column(name = "refresh_expires_at", nullable = false)
     private long refreshExpiresAt;
 
+    /** Epoch seconds: the absolute end, however often the session is refreshed. */
+    @Column(name = "expires_at", nullable = false)
+    private long expiresAt;
+
     @Column(name = "ended_at")
     private Long endedAt;
 
     protected UserSession() {
     }
 
-    public UserSession(String id, long userId, long now, String userAgent, long refreshExpiresAt) {
+    public UserSession(String id, long userId, long now, String userAgent, long refreshExpiresAt, long expiresAt) {
         this.id = id;
         this.userId = userId;
         this.createdAt = now;
         this.lastUsedAt = now;
         this.userAgent = userAgent == null ? null
                 : userAgent.substring(0, Math.min(userAgent.length(), USER_AGENT_MAX));
-        this.refreshExpiresAt = refreshExpiresAt;
+        this.refreshExpiresAt = Math.min(refreshExpiresAt, expiresAt);
+        this.expiresAt = expiresAt;
     }
 
     public boolean isLive(long now) {
-        return endedAt == null && refreshExpiresAt > now;
+        return endedAt == null && refreshExpiresAt > now && expiresAt > now;
     }
 
+    /** A refresh: the idle end moves to {@code newRefreshExpiresAt}, never past the absolute end. */
     public void used(long now, long newRefreshExpiresAt) {
         lastUsedAt = now;
-        refreshExpiresAt = newRefreshExpiresAt;
+        refreshExpiresAt = Math.min(newRefreshExpiresAt, expiresAt);
+    }
+
+    /** A use that moves no end (the grace answer of a just-replaced refresh token). */
+    public void touched(long now) {
+        lastUsedAt = now;
     }
 
     public void end(long now) {
@@ -86,6 +100,16 @@ public class UserSession {
 
     public String getUserAgent() {
         return userAgent;
+    }
+
+    /** When the session ends if it is not used again. */
+    public long getRefreshExpiresAt() {
+        return refreshExpiresAt;
+    }
+
+    /** When the session ends at the latest. */
+    public long getExpiresAt() {
+        return expiresAt;
     }
 
     public Long getEndedAt() {
