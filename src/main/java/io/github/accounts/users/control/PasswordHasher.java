@@ -54,7 +54,7 @@ public class PasswordHasher {
 
     /** How long a request may wait for a free core before it is answered 503: a flood of logins never holds every thread. */
     @Inject
-    @ConfigProperty(name = "PASSWORD_HASH_WAIT_MILLIS", defaultValue = "250")
+    @ConfigProperty(name = "PASSWORD_HASH_WAIT_MILLIS", defaultValue = "500")
     long waitMillis;
 
     @Inject
