@@ -1,21 +1,11 @@
 package io.github.accounts.sessions;
 
+import io.github.accounts.support.DeployedWar;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -25,25 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A browser's refresh token travels in a {@code __Secure-} cookie that script cannot read. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RefreshCookieIT {
+class RefreshCookieIT extends DeployedWar {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/accounts.war")));
-    }
 
-    @ArquillianResource
-    URL url;
 
-    Http http;
 
-    @BeforeEach
-    void client() throws Exception {
-        URI uri = url.toURI();
-        http = new Http(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));
-    }
 
     Reply viaCookie(String path, String body, String cookie) {
         HttpRequest.Builder request = http.request(path).header("Content-Type", "application/json").header("X-Token-Transport", "cookie")

@@ -1,26 +1,16 @@
 package io.github.accounts.tokens;
 
+import io.github.accounts.support.DeployedWar;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,29 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the service publishes comes from its configuration (PUBLIC_URL), never from what a request claims. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DiscoveryIT {
+class DiscoveryIT extends DeployedWar {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/accounts.war")));
-    }
 
-    @ArquillianResource
-    URL url;
 
-    URI base;
-
-    @BeforeEach
-    void client() throws Exception {
-        URI uri = url.toURI();
-        base = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null);
-    }
 
     /** A raw HTTP/1.1 request, since Java's HTTP client will not send a Host header of the caller's choice. */
     String rawGet(String path, String headers) throws Exception {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = new Socket(http.base().getHost(), http.base().getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -78,7 +53,7 @@ class DiscoveryIT {
 
     @Test
     void noStrictTransportSecurityWhenPublishedOverPlainHttp() {
-        Reply reply = new Http(base).send(new Http(base).request("/.well-known/jwks.json").GET().build());
+        Reply reply = http.send(http.request("/.well-known/jwks.json").GET().build());
         assertEquals(200, reply.status());
         assertNull(reply.header("Strict-Transport-Security"));
     }

@@ -1,22 +1,13 @@
 package io.github.accounts.users;
 
+import io.github.accounts.support.DeployedWar;
 import io.github.accounts.support.Http;
+import io.github.accounts.support.Problems;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,31 +23,16 @@ import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The API and its error contract, over HTTP, against the built WAR on Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccountsApiIT {
+class AccountsApiIT extends DeployedWar {
 
     static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/accounts.war")));
-    }
 
-    @ArquillianResource
-    URL url;
 
-    Http http;
 
-    @BeforeEach
-    void client() throws Exception {
-        URI uri = url.toURI();
-        http = new Http(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));
-    }
 
     @Test
     void registerAnswersATokenAndTheUser() {
@@ -277,19 +253,7 @@ class AccountsApiIT {
                 .anyMatch(e -> field.equals(e.asJsonObject().getString("field"))), reply::toString);
     }
 
-    /** The one error contract: RFC 9457 problem JSON with the Flask app's fields, and no internals. */
     static void assertProblem(int status, Reply reply) {
-        assertEquals(status, reply.status(), reply::toString);
-        assertTrue(reply.header("Content-Type").startsWith("application/problem+json"), reply::toString);
-        JsonObject problem = reply.json();
-        assertAll(
-                () -> assertEquals(status, problem.getInt("status")),
-                () -> assertTrue(problem.getString("type").startsWith("urn:accounts:problem:")),
-                () -> assertFalse(problem.getString("title").isBlank()),
-                () -> assertFalse(problem.getString("detail").isBlank()),
-                () -> assertEquals("fail", problem.getString("result")),
-                () -> assertEquals(problem.getString("detail"), problem.getString("error")),
-                () -> assertFalse(reply.body().matches("(?s).*(Exception|java\\.|jakarta\\.|org\\.|com\\.|SQL|\\tat ).*"), reply::toString));
-        assertNotEquals(500, reply.status());
+        Problems.assertProblem(status, reply);
     }
 }

@@ -1,22 +1,12 @@
 package io.github.accounts.users;
 
+import io.github.accounts.support.DeployedWar;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
-import java.net.URI;
-import java.net.URL;
 
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -27,27 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client of the Flask app, unchanged: its three routes at the root, its request bodies, the statuses and fields it
  * reads; and behind them this service (tokens that work on /api and back, durable logout, problem JSON).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FlaskClientsIT {
+class FlaskClientsIT extends DeployedWar {
 
     static final String PASSWORD = "correct horse battery";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war", "target/accounts.war")));
-    }
 
-    @ArquillianResource
-    URL url;
 
-    Http http;
 
-    @BeforeEach
-    void client() throws Exception {
-        URI uri = url.toURI();
-        http = new Http(new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), "/", null, null));
-    }
 
     /** The bodies exactly as the Flask app's clients send them. */
     static String registration(String email) {
