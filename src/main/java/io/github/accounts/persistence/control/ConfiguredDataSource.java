@@ -20,7 +20,7 @@ public class ConfiguredDataSource implements DataSource {
     /** What {@link Database} passes for a setting that is not configured. */
     public static final String UNSET = "unset";
 
-    static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER;WRITE_DELAY=0";
+    static final String H2_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     static final int CONNECT_TIMEOUT_MS = 3_000;
     static final int SOCKET_TIMEOUT_MS = 15_000;
 

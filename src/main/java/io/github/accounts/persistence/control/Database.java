@@ -87,6 +87,8 @@ public class Database {
         LOG.info(() -> "database: " + describe());
         try {
             migrate();
+            // the embedded database's files were created just now, with the process umask
+            DataDirectory.prepare(dataDir);
             ready = true;
         } catch (RuntimeException e) {
             if (!Outages.isDatabaseUnavailable(e)) {
