@@ -156,10 +156,42 @@ class ClusterIT {
             assertEquals(200, onB.me(other).status());
             assertEquals(200, onB.login(email, PASSWORD).status());
 
+            // records a node that starts must purge: a login record quiet for two days, an expired counter
+            String quiet = "quiet-" + uniqueEmail("purge");
+            String recent = "recent-" + uniqueEmail("purge");
+            long now = java.time.Instant.now().getEpochSecond();
+            execute("INSERT INTO login_failure (email_key, failures, streaks, locked_until, updated_at, in_flight, reserved_at) VALUES ('"
+                    + quiet + "', 1, 0, 0, " + (now - 2 * 86_400) + ", 0, 0), ('" + recent + "', 1, 0, 0, " + now + ", 0, 0)");
+            execute("INSERT INTO rate_counter (bucket, hits, expires_at) VALUES ('it-expired|" + quiet + "', 1, 1)");
             try (MicroServer c = MicroServer.fresh("cluster-c", Map.of()).start()) {
+                assertEquals(0, count("SELECT COUNT(*) FROM login_failure WHERE email_key = '" + quiet + "'"), "purged at startup");
+                assertEquals(0, count("SELECT COUNT(*) FROM rate_counter WHERE bucket = 'it-expired|" + quiet + "'"));
+                assertEquals(1, count("SELECT COUNT(*) FROM login_failure WHERE email_key = '" + recent + "'"), "a recent record stays");
                 assertEquals(401, c.http().me(token).status(), "a node that starts later knows the logout");
                 assertEquals(200, c.http().me(other).status());
             }
+        }
+    }
+
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", ""),
+                System.getProperty("it.db.password", ""));
+    }
+
+    static void execute(String statement) {
+        try (Connection database = database(); Statement sql = database.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(String query) {
+        try (Connection database = database(); Statement sql = database.createStatement(); java.sql.ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -11,7 +11,6 @@ import io.github.accounts.problems.boundary.TooManyRequestsException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -172,11 +171,6 @@ public class Throttle {
         if (hits > registrationsPerAddress) {
             throw new TooManyRequestsException("Too many registrations from this address", windowEnd(now, REGISTER_IP_WINDOW_SECONDS) - now);
         }
-    }
-
-    @Schedule(hour = "*", minute = "*/10", persistent = false)
-    public void purgeExpired() {
-        counters.purgeExpired(now());
     }
 
     static String bucket(String kind, String client, long window, long now) {
