@@ -66,7 +66,7 @@ public class SigningKeys {
 
     static final String PUBLIC_KEYS_FILE = "public-keys.jwks";
     static final long MIN_ROTATION_SECONDS = 60;
-    static final long RETIRE_AFTER_SECONDS = 60;
+    static final long MIN_RETIRE_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     @PersistenceContext
@@ -189,13 +189,14 @@ public class SigningKeys {
             reload();
             Key newest = keys.get(0);
             if (rotateAfterSeconds > 0 && now() - newest.createdAt() >= rotateAfterSeconds) {
-                rotate();
+                rotateNow(now());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot re-read the signing keys now; keeping the ones in use: {0}", e.getMessage());
         }
     }
 
+    /** An admin's rotation: refused while the last one is fresh (see {@link #rotationAllowedIn}). */
     public Rotation rotate() {
         if (isConfigured()) {
             throw new ConflictException("key-configured", "The signing key is given by JWT_SIGNING_KEY: rotate it there");
@@ -205,6 +206,10 @@ public class SigningKeys {
         if (wait > 0) {
             throw new TooManyRequestsException("The signing key was rotated moments ago: wait until the new key signs", wait);
         }
+        return rotateNow(now);
+    }
+
+    private Rotation rotateNow(long now) {
         RSAKey key = KeyMaterial.generate();
         store(key, now + publishAheadSeconds, now);
         reload();
@@ -234,7 +239,7 @@ public class SigningKeys {
         long now = now();
         List<SigningKey> stored = em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).getResultList();
         for (SigningKey key : stored) {
-            if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now)) {
+            if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now, retireAfter())) {
                 key.forgetPrivateKey();
                 LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live");
             } else if (key.getPrivateJwk() != null && encryption.isEnabled() && !KeyEncryption.isSealed(key.getPrivateJwk())) {
@@ -258,11 +263,16 @@ public class SigningKeys {
     }
 
     /**
-     * A key can no longer sign once a newer key has been signing for {@value #RETIRE_AFTER_SECONDS} seconds (every
+     * A key can no longer sign once a newer key has been signing for {@code retireAfter} seconds (every
      * node has switched by then); its private part is then deleted.
      */
-    static boolean canNoLongerSign(long activatesAt, List<Long> allActivations, long now) {
-        return allActivations.stream().anyMatch(newer -> newer > activatesAt && newer + RETIRE_AFTER_SECONDS <= now);
+    static boolean canNoLongerSign(long activatesAt, List<Long> allActivations, long now, long retireAfter) {
+        return allActivations.stream().anyMatch(newer -> newer > activatesAt && newer + retireAfter <= now);
+    }
+
+    /** As long as keys are published ahead (at least {@value #MIN_RETIRE_SECONDS} s): well beyond the clock skew of nodes. */
+    private long retireAfter() {
+        return Math.max(MIN_RETIRE_SECONDS, publishAheadSeconds);
     }
 
     private static Key key(RSAKey jwk, long activatesAt, long createdAt) {

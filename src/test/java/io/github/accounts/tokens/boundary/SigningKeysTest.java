@@ -33,11 +33,11 @@ class SigningKeysTest {
     }
 
     @Test
-    void aKeyCanNoLongerSignOnceANewerOneHasSignedForAMinute() {
+    void aKeyCanNoLongerSignOnceANewerOneHasSignedForTheRetirementDelay() {
         List<Long> activations = List.of(0L, 1000L);
-        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 999));
-        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 1059));
-        assertEquals(true, SigningKeys.canNoLongerSign(0, activations, 1060));
-        assertEquals(false, SigningKeys.canNoLongerSign(1000, activations, 5000), "the newest key signs on");
+        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 999, 60));
+        assertEquals(false, SigningKeys.canNoLongerSign(0, activations, 1059, 60));
+        assertEquals(true, SigningKeys.canNoLongerSign(0, activations, 1060, 60));
+        assertEquals(false, SigningKeys.canNoLongerSign(1000, activations, 5000, 60), "the newest key signs on");
     }
 }
