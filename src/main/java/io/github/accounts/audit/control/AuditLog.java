@@ -6,7 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import io.github.accounts.operations.control.Metrics;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -25,6 +25,9 @@ public class AuditLog {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Clock clock;
+
     public void record(String event, String outcome, Long userId, String clientAddress) {
         record(event, outcome, null, userId, clientAddress);
     }
@@ -33,7 +36,7 @@ public class AuditLog {
         JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("audit", event)
                 .add("outcome", outcome)
-                .add("time", Instant.now().toString());
+                .add("time", clock.instant().toString());
         if (detail != null) {
             line.add("detail", detail);
         }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -29,6 +30,9 @@ public class TokenIssuer {
     SigningKeys keys;
 
     @Inject
+    Clock clock;
+
+    @Inject
     @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
 
@@ -45,7 +49,7 @@ public class TokenIssuer {
     }
 
     public AccessToken issue(User user, String sessionId) {
-        Instant issuedAt = Instant.ofEpochSecond(Instant.now().getEpochSecond());
+        Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(keys.issuer())
