@@ -33,6 +33,27 @@ public final class TestDatabase {
         return env;
     }
 
+    /**
+     * Settings for a node (and its restarts) that must not share the test database, e.g. one that encrypts the
+     * signing keys it finds: on MariaDB a database of its own, made empty; the embedded database is its own anyway.
+     */
+    public static Map<String, String> ownDatabase(String name) {
+        if (!external()) {
+            return Map.of();
+        }
+        String url = System.getProperty("it.db.url");
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        String database = "accounts_it_" + name;
+        try (Connection connection = DriverManager.getConnection(server, System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));
+             java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + database);
+            sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.of("DB_URL", server + database);
+    }
+
     public static Path newDataDir(String name) {
         return Path.of(System.getProperty("it.dataRoot", "target/it-data"), name + "-" + UUID.randomUUID())
                 .toAbsolutePath();
