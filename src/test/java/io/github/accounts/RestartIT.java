@@ -72,12 +72,7 @@ class RestartIT {
             assertEquals(kid, SignedJWT.parse(login.token()).getHeader().getKeyID(), "the signing key must survive the restart");
             assertEquals(409, http.register("again", email, PASSWORD).status());
         }
-        String upgraded = TestDatabase.passwordHashOf(second.env(), email);
-        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=3,p=1$"), upgraded);
-        String storedKey = TestDatabase.privateKeyOf(second.env(), kid);
-        assertEquals(5, storedKey.split("\\.", -1).length, "a compact JWE, not the JWK: " + storedKey.substring(0, 20));
-        assertFalse(storedKey.contains("\"d\""));
-
+        // as the node left them, before this test opens the database itself
         Path dataDir = Path.of(second.env().get("DATA_DIR"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)));
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -85,5 +80,10 @@ class RestartIT {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), file.toString());
             }
         }
+        String upgraded = TestDatabase.passwordHashOf(second.env(), email);
+        assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=3,p=1$"), upgraded);
+        String storedKey = TestDatabase.privateKeyOf(second.env(), kid);
+        assertEquals(5, storedKey.split("\\.", -1).length, "a compact JWE, not the JWK: " + storedKey.substring(0, 20));
+        assertFalse(storedKey.contains("\"d\""));
     }
 }

@@ -74,7 +74,7 @@ public final class TestDatabase {
 
     private static String queryOne(Map<String, String> nodeEnv, String sql, String parameter) throws SQLException {
         String url = nodeEnv.containsKey("DB_URL") ? nodeEnv.get("DB_URL")
-                : "jdbc:h2:file:" + nodeEnv.get("DATA_DIR") + "/accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER";
+                : "jdbc:h2:file:" + nodeEnv.get("DATA_DIR") + "/accounts;MODE=MySQL;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER;TRACE_LEVEL_FILE=0";
         String user = nodeEnv.getOrDefault("DB_USER", "sa");
         try (Connection connection = DriverManager.getConnection(url, user, nodeEnv.getOrDefault("DB_PASSWORD", ""));
              PreparedStatement query = connection.prepareStatement(sql)) {
