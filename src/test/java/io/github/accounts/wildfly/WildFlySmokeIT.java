@@ -120,7 +120,7 @@ class WildFlySmokeIT {
         String kid = SignedJWT.parse(issued).getHeader().getKeyID();
         Instant now = Instant.now();
         JWTClaimsSet valid = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).subject(userId).claim("upn", email).claim("groups", List.of("user"))
+                .issuer(ISSUER).audience("accounts").subject(userId).claim("upn", email).claim("groups", List.of("user"))
                 .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(600)))
                 .jwtID(UUID.randomUUID().toString()).build();
 
@@ -132,6 +132,9 @@ class WildFlySmokeIT {
         assertRefused(sign(serviceKey, kid, new JWTClaimsSet.Builder(valid)
                 .issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))).build(), null));
         assertRefused(sign(serviceKey, kid, new JWTClaimsSet.Builder(valid).issuer("https://evil.test").build(), null));
+        // WildFly's own MicroProfile JWT is configured with no audience: our verifier refuses these all the same
+        assertRefused(sign(serviceKey, kid, new JWTClaimsSet.Builder(valid).audience("orders").build(), null));
+        assertRefused(sign(serviceKey, kid, new JWTClaimsSet.Builder(valid).audience((String) null).build(), null));
         assertRefused(sign(new RSAKeyGenerator(2048).generate(), kid, valid, null));
         // a key WildFly's MicroProfile JWT does not know: 401, not the 500 it answers by itself
         assertRefused(sign(new RSAKeyGenerator(2048).generate(), "attacker-kid", valid, null));
