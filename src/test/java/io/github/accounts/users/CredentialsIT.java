@@ -95,6 +95,7 @@ class CredentialsIT {
         assertEquals(ORIGIN, preflight.header("Access-Control-Allow-Origin"));
         assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
         assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        assertEquals("", preflight.body(), "a preflight has no body");
 
         Reply allowed = http.send(http.request("/api/users/me").header("Origin", ORIGIN).GET().build());
         assertEquals(ORIGIN, allowed.header("Access-Control-Allow-Origin"));
@@ -102,6 +103,7 @@ class CredentialsIT {
         Reply foreign = http.send(http.request("/api/users/login").header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST").method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
         assertNull(foreign.header("Access-Control-Allow-Origin"));
+        assertEquals("", foreign.body());
     }
 
     static List<JsonObject> auditOf(long userId) {
