@@ -20,6 +20,7 @@ import io.github.accounts.tokens.control.KeyMaterial;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -31,6 +32,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -77,6 +81,9 @@ public class SigningKeys {
 
     @Inject
     Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     @ConfigProperty(name = "JWT_ISSUER", defaultValue = "accounts")
@@ -213,7 +220,7 @@ public class SigningKeys {
         RSAKey key = KeyMaterial.generate();
         store(key, now + publishAheadSeconds, now);
         reload();
-        LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds));
+        afterCommit(() -> LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds)));
         return new Rotation(key.getKeyID(), Instant.ofEpochSecond(now + publishAheadSeconds));
     }
 
@@ -241,7 +248,7 @@ public class SigningKeys {
         for (SigningKey key : stored) {
             if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now, retireAfter())) {
                 key.forgetPrivateKey();
-                LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live");
+                afterCommit(() -> LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live"));
             } else if (key.getPrivateJwk() != null && encryption.isEnabled() && !KeyEncryption.isSealed(key.getPrivateJwk())) {
                 key.replacePrivateJwk(encryption.seal(key.getPrivateJwk()));
                 LOG.info(() -> "signing key " + key.getKid() + " encrypted with KEY_ENCRYPTION_KEY");
@@ -253,6 +260,26 @@ public class SigningKeys {
                 .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
                 .toList();
         use(all.stream().filter(k -> stillPublished(k, all, now)).toList());
+    }
+
+    /** Says what a transaction did only once it is durable (at once when there is no transaction). */
+    private void afterCommit(Runnable report) {
+        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            report.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    report.run();
+                }
+            }
+        });
     }
 
     /** A key is published until the newest key activated after it has signed for a whole access-token lifetime. */
