@@ -2,7 +2,7 @@ package io.github.accounts;
 
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
-import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.StandardNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -38,31 +38,29 @@ class FuzzIT {
     void noGeneratedRequestGetsA5xx() throws Exception {
         Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (MicroServer node = MicroServer.fresh("fuzz", Map.of()).start()) {
-            Http http = node.http();
-            ExecutorService pool = Executors.newFixedThreadPool(6);
-            List<Future<?>> done = new ArrayList<>();
-            for (int worker = 0; worker < 6; worker++) {
-                Random random = new Random(SEED + worker);
-                int share = REQUESTS / 6 + (worker < REQUESTS % 6 ? 1 : 0);
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < share; i++) {
-                        HttpRequest request = generate(http, random);
-                        Reply reply = http.send(request);
-                        statuses.computeIfAbsent(request.uri().getPath() + " " + reply.status(), k -> new AtomicInteger()).incrementAndGet();
-                        String problem = check(reply, request);
-                        if (problem != null && failures.size() < 20) {
-                            failures.add(problem + " for " + request.method() + " " + request.uri() + " " + request.headers().map());
-                        }
+        Http http = StandardNode.http();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> done = new ArrayList<>();
+        for (int worker = 0; worker < 6; worker++) {
+            Random random = new Random(SEED + worker);
+            int share = REQUESTS / 6 + (worker < REQUESTS % 6 ? 1 : 0);
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    HttpRequest request = generate(http, random);
+                    Reply reply = http.send(request);
+                    statuses.computeIfAbsent(request.uri().getPath() + " " + reply.status(), k -> new AtomicInteger()).incrementAndGet();
+                    String problem = check(reply, request);
+                    if (problem != null && failures.size() < 20) {
+                        failures.add(problem + " for " + request.method() + " " + request.uri() + " " + request.headers().map());
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
+                }
+                return null;
+            }));
         }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
         int total = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
         assertEquals(REQUESTS, total);
         assertTrue(failures.isEmpty(), () -> "seed " + SEED + ": " + failures + "\nstatuses " + statuses);

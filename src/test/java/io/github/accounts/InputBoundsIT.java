@@ -3,8 +3,8 @@ package io.github.accounts;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.StandardNode;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +40,9 @@ class InputBoundsIT {
     /** In every hostile string, so that responses and the server log can be searched for it. */
     static final String MARKER = "ZqHostile";
     static final String PASSWORD = "correct horse battery";
-    static final String ADMIN = uniqueEmail("bounds-admin");
-    static final String BOOTSTRAP_SECRET = "bounds-bootstrap-" + java.util.UUID.randomUUID();
-    static final String CLIENT = "probe:probe-secret-of-twenty-chars-7";
-    static final String ORIGIN = "https://app.example.com";
+    static final String ADMIN = StandardNode.ADMIN;
+    static final String CLIENT = StandardNode.INTROSPECTION_CLIENT + ":" + StandardNode.INTROSPECTION_SECRET;
+    static final String ORIGIN = StandardNode.ORIGIN;
 
     static MicroServer node;
     static Http http;
@@ -53,25 +52,15 @@ class InputBoundsIT {
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("input-bounds", Map.of("ADMIN_EMAILS", ADMIN, "INTROSPECTION_CLIENTS", CLIENT,
-                "CORS_ALLOWED_ORIGINS", ORIGIN, "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET)).start();
+        node = StandardNode.node();
         http = node.http();
-        Reply admin = http.register("admin", ADMIN, PASSWORD);
-        assertEquals(201, admin.status(), admin::toString);
-        assertEquals(200, http.bootstrapAdmin(admin.token(), BOOTSTRAP_SECRET).status());
-        adminToken = http.login(ADMIN, PASSWORD).token();
+        adminToken = StandardNode.adminToken();
         Reply user = http.register("user", uniqueEmail("bounds"), PASSWORD);
         assertEquals(201, user.status(), user::toString);
         userToken = user.token();
         userId = user.json().getJsonObject("user").getJsonNumber("id").longValue();
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     /** A hostile value of a JSON field, as JSON text; {@code strict}: every field must answer it with 400. */
     record Hostile(String name, String json, boolean strict) {

@@ -3,6 +3,8 @@ package io.github.accounts.operations;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.LoopbackCluster;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.SharedNodes;
+import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,11 @@ class ClusterIT {
         }
     }
 
+    /** A second node beside the standard one, on the same database, outside any grid (shared by this class's tests). */
+    static MicroServer peer() {
+        return SharedNodes.node("peer", Map.of());
+    }
+
     private static void assertGridReady(MicroServer node, int members) {
         Http.Reply ready = node.http().send(node.http().request("/health/ready").GET().build());
         assertEquals(200, ready.status(), ready.body());
@@ -99,37 +106,34 @@ class ClusterIT {
     void aRevocationStampedFarInThePastStillReachesTheOtherNode() throws SQLException {
         assertTrue(TestDatabase.external(), "needs the mariadb profile");
         String email = uniqueEmail("skew");
-        try (MicroServer a = MicroServer.fresh("skew-a", Map.of()).start();
-             MicroServer b = MicroServer.fresh("skew-b", Map.of()).start()) {
-            Http onA = a.http();
-            Http onB = b.http();
-            assertEquals(201, onA.register("skew", email, PASSWORD).status());
-            String token = onB.login(email, PASSWORD).token();
-            String keeping = onB.login(email, PASSWORD).token();
-            String other = onB.login(email, PASSWORD).token();
-            assertEquals(200, onA.me(token).status());
-            assertEquals(200, onB.me(other).status());
-            try (Connection database = DriverManager.getConnection(System.getProperty("it.db.url"),
-                    System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));
-                 Statement sql = database.createStatement()) {
+        Http onA = StandardNode.http();
+        Http onB = peer().http();
+        assertEquals(201, onA.register("skew", email, PASSWORD).status());
+        String token = onB.login(email, PASSWORD).token();
+        String keeping = onB.login(email, PASSWORD).token();
+        String other = onB.login(email, PASSWORD).token();
+        assertEquals(200, onA.me(token).status());
+        assertEquals(200, onB.me(other).status());
+        try (Connection database = DriverManager.getConnection(System.getProperty("it.db.url"),
+                System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));
+             Statement sql = database.createStatement()) {
+            sql.execute("DROP TRIGGER IF EXISTS it_revoked_a_day_ago");
+            sql.execute("DROP TRIGGER IF EXISTS it_ended_a_day_ago");
+            sql.execute("CREATE TRIGGER it_revoked_a_day_ago BEFORE INSERT ON revoked_token FOR EACH ROW "
+                    + "SET NEW.revoked_at = NEW.revoked_at - 86400");
+            sql.execute("CREATE TRIGGER it_ended_a_day_ago BEFORE UPDATE ON user_session FOR EACH ROW "
+                    + "SET NEW.ended_at = IF(OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL, NEW.ended_at - 86400, NEW.ended_at)");
+            try {
+                assertEquals(200, onA.logout(token).status());
+                assertRefusedWithinASecond(onB, token);
+                Http.Reply others = onA.send(onA.request("/api/users/logout?scope=others")
+                        .header("Authorization", "Bearer " + keeping).DELETE().build());
+                assertEquals(200, others.status(), others::toString);
+                assertRefusedWithinASecond(onB, other);
+                assertEquals(200, onB.me(keeping).status());
+            } finally {
                 sql.execute("DROP TRIGGER IF EXISTS it_revoked_a_day_ago");
                 sql.execute("DROP TRIGGER IF EXISTS it_ended_a_day_ago");
-                sql.execute("CREATE TRIGGER it_revoked_a_day_ago BEFORE INSERT ON revoked_token FOR EACH ROW "
-                        + "SET NEW.revoked_at = NEW.revoked_at - 86400");
-                sql.execute("CREATE TRIGGER it_ended_a_day_ago BEFORE UPDATE ON user_session FOR EACH ROW "
-                        + "SET NEW.ended_at = IF(OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL, NEW.ended_at - 86400, NEW.ended_at)");
-                try {
-                    assertEquals(200, onA.logout(token).status());
-                    assertRefusedWithinASecond(onB, token);
-                    Http.Reply others = onA.send(onA.request("/api/users/logout?scope=others")
-                            .header("Authorization", "Bearer " + keeping).DELETE().build());
-                    assertEquals(200, others.status(), others::toString);
-                    assertRefusedWithinASecond(onB, other);
-                    assertEquals(200, onB.me(keeping).status());
-                } finally {
-                    sql.execute("DROP TRIGGER IF EXISTS it_revoked_a_day_ago");
-                    sql.execute("DROP TRIGGER IF EXISTS it_ended_a_day_ago");
-                }
             }
         }
     }
@@ -138,8 +142,8 @@ class ClusterIT {
     void nodesSharingADatabaseShareUsersSessionsAndLogouts() {
         assertTrue(TestDatabase.external(), "needs the mariadb profile");
         String email = uniqueEmail("cluster");
-        try (MicroServer a = MicroServer.fresh("cluster-a", Map.of()).start();
-             MicroServer b = MicroServer.fresh("cluster-b", Map.of()).start()) {
+        try (MicroServer a = MicroServer.fresh("cluster-a", Map.of()).start()) {
+            MicroServer b = peer();
             Http onA = a.http();
             Http onB = b.http();
             assertEquals(201, onA.register("cluster", email, PASSWORD).status());

@@ -3,13 +3,12 @@ package io.github.accounts.operations;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.StandardNode;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,22 +20,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsIT {
 
     static final String PASSWORD = "correct horse battery";
-    static final String SECRET = "top-secret-" + System.nanoTime();
+    static final String SECRET = StandardNode.INTROSPECTION_SECRET;
     static MicroServer node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("operations", Map.of("INTROSPECTION_CLIENTS", "ops:" + SECRET, "JWT_ISSUER", "https://ops.test")).start();
+        node = StandardNode.node();
         http = node.http();
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     static Reply get(String path) {
         return http.send(http.request(path).GET().build());
@@ -45,7 +38,7 @@ class OperationsIT {
     @Test
     void startupLogsTheEffectiveConfigurationWithSecretsMasked() {
         String line = node.logLines().stream().filter(l -> l.contains("configuration: {")).findFirst().orElseThrow();
-        assertTrue(line.contains("JWT_ISSUER=https://ops.test"), line);
+        assertTrue(line.contains("JWT_ISSUER=" + StandardNode.ISSUER), line);
         assertTrue(line.contains("INTROSPECTION_CLIENTS=***"), line);
         assertTrue(line.contains("DB_PASSWORD=(default)") || line.contains("DB_PASSWORD=***") || line.contains("DB_PASSWORD=(empty)"), line);
         assertTrue(node.logLines().stream().noneMatch(l -> l.contains(SECRET)), "a secret reached the log");

@@ -1,6 +1,6 @@
 package io.github.accounts.sessions;
 
-import io.github.accounts.support.DeployedWar;
+import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
@@ -15,11 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A browser's refresh token travels in a {@code __Secure-} cookie that script cannot read. */
-class RefreshCookieIT extends DeployedWar {
+class RefreshCookieIT {
 
-
-
-
+    final Http http = StandardNode.http();
 
     Reply viaCookie(String path, String body, String cookie) {
         HttpRequest.Builder request = http.request(path).header("Content-Type", "application/json").header("X-Token-Transport", "cookie")

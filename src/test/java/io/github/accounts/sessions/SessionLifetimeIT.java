@@ -6,6 +6,8 @@ import io.github.accounts.support.MicroServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -21,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A session ends at its absolute end however often it is refreshed: on a node whose sessions live at most
  * 60 seconds (the shortest SESSION_MAX_LIFETIME) with a refresh TTL of an hour, a refresh every few seconds keeps
  * it alive only until then.
+ * It mostly waits, and touches only its own session: it runs beside the other tests.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SessionLifetimeIT {
 
     static final String PASSWORD = "correct horse battery";

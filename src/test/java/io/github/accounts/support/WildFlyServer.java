@@ -23,16 +23,16 @@ import java.util.stream.Stream;
 /**
  * The built WAR, unchanged, on a WildFly of its own ({@code wildfly.home}: the distribution the {@code wildfly}
  * profile unpacked and configured with {@code src/main/wildfly/configure.cli}). Each server gets a fresh base
- * directory (configuration copied, the WAR in its deployments) and free ports for HTTP, HTTPS, AJP and management,
- * on 127.0.0.1 (set by name, not by an offset: the configuration points WildFly's MicroProfile JWT at
- * {@code jboss.http.port}). The transaction manager's two ports are fixed (4712, 4713): one server at a time.
+ * directory (configuration copied, the WAR in its deployments) and is started as its users start several servers
+ * on one host: with {@code -Djboss.socket.binding.port-offset=N}, N chosen so that every port of its socket
+ * bindings is free on 127.0.0.1 (HTTP is 8080 + N).
  */
 public final class WildFlyServer implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 240;
-    /** The ports of WildFly's standalone.xml that can be set by a property. */
-    private static final List<String> PORTS = List.of("jboss.http.port", "jboss.https.port", "jboss.ajp.port",
-            "jboss.management.http.port", "jboss.management.https.port");
+    /** The ports of standalone.xml's socket bindings (HTTP, HTTPS, AJP, management, the transaction manager's two). */
+    private static final List<Integer> PORTS = List.of(8080, 8443, 8009, 9990, 9993, 4712, 4713);
+    private static final java.util.Random OFFSETS = new java.util.Random();
     private static final String STARTED = "WFLYSRV0025";
     private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
 
@@ -65,8 +65,7 @@ public final class WildFlyServer implements AutoCloseable {
             throw new IllegalStateException("no WildFly at " + home + ": run the tests with mvn -Pwildfly verify");
         }
         Path war = Path.of(System.getProperty("it.war", "target/accounts.war")).toAbsolutePath();
-        Map<String, Integer> ports = new java.util.HashMap<>();
-        PORTS.forEach(port -> ports.put(port, freePort()));
+        int offset = freeOffset();
         try {
             Path serverBase = TestDatabase.newDataDir("wildfly-base-" + name);
             copyTree(home.resolve("standalone/configuration"), serverBase.resolve("configuration"));
@@ -77,7 +76,7 @@ public final class WildFlyServer implements AutoCloseable {
                     "-Djboss.server.base.dir=" + serverBase,
                     "-Djboss.bind.address=127.0.0.1",
                     "-Djboss.bind.address.management=127.0.0.1"));
-            ports.forEach((property, port) -> command.add("-D" + property + "=" + port));
+            command.add("-Djboss.socket.binding.port-offset=" + offset);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -105,8 +104,8 @@ public final class WildFlyServer implements AutoCloseable {
             close();
             throw e;
         }
-        base = URI.create("http://127.0.0.1:" + ports.get("jboss.http.port") + "/");
-        management = URI.create("http://127.0.0.1:" + ports.get("jboss.management.http.port") + "/");
+        base = URI.create("http://127.0.0.1:" + (8080 + offset) + "/");
+        management = URI.create("http://127.0.0.1:" + (9990 + offset) + "/");
         return this;
     }
 
@@ -162,11 +161,22 @@ public final class WildFlyServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A port offset under which every socket binding's port is free now. */
+    private static int freeOffset() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int offset = 1000 + OFFSETS.nextInt(50_000);
+            if (PORTS.stream().allMatch(port -> isFree(port + offset))) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no port offset with every WildFly port free");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

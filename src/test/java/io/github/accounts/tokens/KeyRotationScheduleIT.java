@@ -7,8 +7,11 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.MicroServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,16 +21,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** JWT_KEY_ROTATE_AFTER: with no one asking, the signing key is replaced once it is old enough. */
+/**
+ * JWT_KEY_ROTATE_AFTER: with no one asking, the signing key is replaced once it is old enough. On a database of its
+ * own (its rotations would reach every node sharing the test database); it mostly waits, so it runs beside the
+ * other tests.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class KeyRotationScheduleIT {
 
     static final String PASSWORD = "correct horse battery";
+
+    static Map<String, String> settings() {
+        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("rotation"));
+        settings.put("JWT_KEY_ROTATE_AFTER", "5");
+        settings.put("JWT_KEY_PUBLISH_AHEAD", "2");
+        return settings;
+    }
 
     @Test
     void anOldKeyIsRotatedOnScheduleItsTokensStayValidAndItsPrivatePartIsDeleted() throws Exception {
         String firstKid;
         MicroServer stopped;
-        try (MicroServer node = MicroServer.fresh("rotation", Map.of("JWT_KEY_ROTATE_AFTER", "5", "JWT_KEY_PUBLISH_AHEAD", "2")).start()) {
+        try (MicroServer node = MicroServer.fresh("rotation", settings()).start()) {
             Http http = node.http();
             String email = uniqueEmail("rotation");
             String first = http.register("rotation", email, PASSWORD).token();

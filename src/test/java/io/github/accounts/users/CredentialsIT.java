@@ -4,9 +4,9 @@ import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.StandardNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,25 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The password policy, the security headers, CORS and the audit log, over HTTP on a node of their own. */
+/** The password policy, the security headers, CORS and the audit log, over HTTP on the standard node. */
 class CredentialsIT {
 
-    static final String ORIGIN = "https://app.example";
+    static final String ORIGIN = StandardNode.ORIGIN;
     static MicroServer node;
     static Http http;
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("credentials", Map.of("CORS_ALLOWED_ORIGINS", ORIGIN + ", https://other.example")).start();
+        node = StandardNode.node();
         http = node.http();
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     static String passwordRefusal(String username, String email, String password) {
         Reply reply = http.register(username, email, password);

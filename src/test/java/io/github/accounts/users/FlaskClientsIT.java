@@ -1,12 +1,11 @@
 package io.github.accounts.users;
 
-import io.github.accounts.support.DeployedWar;
+import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-
 
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -17,13 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client of the Flask app, unchanged: its three routes at the root, its request bodies, the statuses and fields it
  * reads; and behind them this service (tokens that work on /api and back, durable logout, problem JSON).
  */
-class FlaskClientsIT extends DeployedWar {
+class FlaskClientsIT {
+
+    final Http http = StandardNode.http();
 
     static final String PASSWORD = "correct horse battery";
-
-
-
-
 
     /** The bodies exactly as the Flask app's clients send them. */
     static String registration(String email) {

@@ -1,0 +1,64 @@
+package io.github.accounts.support;
+
+import io.github.accounts.support.Http.Reply;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.github.accounts.support.TestDatabase.uniqueEmail;
+
+/**
+ * The node most integration test classes share (one Payara Micro for all of them, see {@link SharedNodes}): the
+ * service with the settings those classes need together — an admin address and a bootstrap secret, an
+ * introspection client, two allowed CORS origins, an issuer of its own. A class that needs other settings (limits,
+ * lifetimes, keys) starts a node of its own.
+ */
+public final class StandardNode {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final String ISSUER = "https://standard.test";
+    public static final String ORIGIN = "https://app.example";
+    public static final String OTHER_ORIGIN = "https://other.example";
+    /** Listed in ADMIN_EMAILS; made admin with the bootstrap secret when first asked for ({@link #adminToken()}). */
+    public static final String ADMIN = uniqueEmail("standard-admin");
+    public static final String INTROSPECTION_CLIENT = "probe";
+    public static final String INTROSPECTION_SECRET = "probe-secret-" + UUID.randomUUID();
+    static final String BOOTSTRAP_SECRET = "standard-bootstrap-" + UUID.randomUUID();
+
+    static final Map<String, String> SETTINGS = Map.of(
+            "ADMIN_EMAILS", ADMIN,
+            "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
+            "INTROSPECTION_CLIENTS", INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET,
+            "CORS_ALLOWED_ORIGINS", ORIGIN + ", " + OTHER_ORIGIN,
+            "JWT_ISSUER", ISSUER);
+
+    private static boolean adminMade;
+
+    private StandardNode() {
+    }
+
+    public static MicroServer node() {
+        return SharedNodes.node("standard", SETTINGS);
+    }
+
+    public static Http http() {
+        return node().http();
+    }
+
+    /** A fresh access token of the admin (registered and bootstrapped on the first call). */
+    public static synchronized String adminToken() {
+        Http http = http();
+        if (!adminMade) {
+            Reply registered = http.register("admin", ADMIN, PASSWORD);
+            if (registered.status() != 201) {
+                throw new IllegalStateException("the standard node's admin could not register: " + registered);
+            }
+            Reply bootstrapped = http.bootstrapAdmin(registered.token(), BOOTSTRAP_SECRET);
+            if (bootstrapped.status() != 200) {
+                throw new IllegalStateException("the standard node's admin could not bootstrap: " + bootstrapped);
+            }
+            adminMade = true;
+        }
+        return http.login(ADMIN, PASSWORD).token();
+    }
+}
