@@ -3,7 +3,6 @@ package io.github.accounts.operations;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.LoopbackCluster;
 import io.github.accounts.support.MicroServer;
-import io.github.accounts.support.SharedNodes;
 import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
@@ -72,11 +71,6 @@ class ClusterIT {
         }
     }
 
-    /** A second node beside the standard one, on the same database, outside any grid (shared by this class's tests). */
-    static MicroServer peer() {
-        return SharedNodes.node("peer", Map.of());
-    }
-
     private static void assertGridReady(MicroServer node, int members) {
         Http.Reply ready = node.http().send(node.http().request("/health/ready").GET().build());
         assertEquals(200, ready.status(), ready.body());
@@ -107,7 +101,7 @@ class ClusterIT {
         assertTrue(TestDatabase.external(), "needs the mariadb profile");
         String email = uniqueEmail("skew");
         Http onA = StandardNode.http();
-        Http onB = peer().http();
+        Http onB = StandardNode.peer().http();
         assertEquals(201, onA.register("skew", email, PASSWORD).status());
         String token = onB.login(email, PASSWORD).token();
         String keeping = onB.login(email, PASSWORD).token();
@@ -142,8 +136,8 @@ class ClusterIT {
     void nodesSharingADatabaseShareUsersSessionsAndLogouts() {
         assertTrue(TestDatabase.external(), "needs the mariadb profile");
         String email = uniqueEmail("cluster");
-        try (MicroServer a = MicroServer.fresh("cluster-a", Map.of()).start()) {
-            MicroServer b = peer();
+        try (MicroServer a = MicroServer.fresh("cluster-a", StandardNode.SETTINGS).start()) {
+            MicroServer b = StandardNode.peer();
             Http onA = a.http();
             Http onB = b.http();
             assertEquals(201, onA.register("cluster", email, PASSWORD).status());
@@ -167,7 +161,7 @@ class ClusterIT {
             execute("INSERT INTO login_failure (email_key, failures, streaks, locked_until, updated_at, in_flight, reserved_at) VALUES ('"
                     + quiet + "', 1, 0, 0, " + (now - 2 * 86_400) + ", 0, 0), ('" + recent + "', 1, 0, 0, " + now + ", 0, 0)");
             execute("INSERT INTO rate_counter (bucket, hits, expires_at) VALUES ('it-expired|" + quiet + "', 1, 1)");
-            try (MicroServer c = MicroServer.fresh("cluster-c", Map.of()).start()) {
+            try (MicroServer c = MicroServer.fresh("cluster-c", StandardNode.SETTINGS).start()) {
                 assertEquals(0, count("SELECT COUNT(*) FROM login_failure WHERE email_key = '" + quiet + "'"), "purged at startup");
                 assertEquals(0, count("SELECT COUNT(*) FROM rate_counter WHERE bucket = 'it-expired|" + quiet + "'"));
                 assertEquals(1, count("SELECT COUNT(*) FROM login_failure WHERE email_key = '" + recent + "'"), "a recent record stays");

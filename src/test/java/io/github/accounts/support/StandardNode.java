@@ -25,7 +25,7 @@ public final class StandardNode {
     public static final String INTROSPECTION_SECRET = "probe-secret-" + UUID.randomUUID();
     static final String BOOTSTRAP_SECRET = "standard-bootstrap-" + UUID.randomUUID();
 
-    static final Map<String, String> SETTINGS = Map.of(
+    public static final Map<String, String> SETTINGS = Map.of(
             "ADMIN_EMAILS", ADMIN,
             "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
             "INTROSPECTION_CLIENTS", INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET,
@@ -39,6 +39,14 @@ public final class StandardNode {
 
     public static MicroServer node() {
         return SharedNodes.node("standard", SETTINGS);
+    }
+
+    /**
+     * A second node with the same settings (on MariaDB the same database: what a node of a cluster outside any data
+     * grid sees; on the embedded database a database of its own).
+     */
+    public static MicroServer peer() {
+        return SharedNodes.node("standard-peer", SETTINGS);
     }
 
     public static Http http() {
