@@ -3,7 +3,7 @@ package io.github.accounts;
 import io.github.accounts.admin.boundary.AdminResource;
 import io.github.accounts.operations.boundary.RequestTimer;
 import io.github.accounts.problems.boundary.ConstraintViolationMapper;
-import io.github.accounts.problems.boundary.JsonRecordReader;
+import io.github.accounts.web.boundary.JsonRecordReader;
 import io.github.accounts.problems.boundary.ProblemExceptionMapper;
 import io.github.accounts.problems.boundary.UnexpectedExceptionMapper;
 import io.github.accounts.problems.boundary.WebApplicationExceptionMapper;

@@ -1,6 +1,6 @@
 package io.github.accounts.admin.boundary;
 
-import io.github.accounts.problems.boundary.QueryParameters;
+import io.github.accounts.web.boundary.QueryParameters;
 import io.github.accounts.tokens.boundary.Caller;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;

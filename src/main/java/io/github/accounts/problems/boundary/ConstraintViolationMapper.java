@@ -1,5 +1,6 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.web.control.JsonNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -47,7 +48,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         if (bean instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
                 if (component.getName().equals(property)) {
-                    return JsonRecordReader.jsonName(record.getClass(), component);
+                    return JsonNames.of(record.getClass(), component);
                 }
             }
         }

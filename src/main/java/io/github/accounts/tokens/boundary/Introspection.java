@@ -1,6 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
-import io.github.accounts.defense.boundary.Throttle;
+import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.tokens.control.IntrospectionClients;
 import io.github.accounts.tokens.control.VerifiedToken;

@@ -1,6 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
-import io.github.accounts.defense.control.ClientAddresses;
+import io.github.accounts.web.control.ClientAddresses;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;

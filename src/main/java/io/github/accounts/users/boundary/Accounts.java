@@ -1,7 +1,7 @@
 package io.github.accounts.users.boundary;
 
 import io.github.accounts.audit.control.AuditLog;
-import io.github.accounts.defense.boundary.Throttle;
+import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.InvalidCredentialsException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;

@@ -1,6 +1,6 @@
 package io.github.accounts.users.boundary;
 
-import io.github.accounts.defense.control.ClientAddresses;
+import io.github.accounts.web.control.ClientAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
-package io.github.accounts.defense.control;
+package io.github.accounts.throttling.control;
 
-import io.github.accounts.defense.entity.LoginFailure;
-import io.github.accounts.defense.entity.RateCounter;
+import io.github.accounts.throttling.entity.LoginFailure;
+import io.github.accounts.throttling.entity.RateCounter;
 
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
-package io.github.accounts.defense.boundary;
+package io.github.accounts.throttling.boundary;
 
-import io.github.accounts.defense.control.ClientAddresses;
-import io.github.accounts.defense.control.Counters;
-import io.github.accounts.defense.control.Counters.LoginKeys;
-import io.github.accounts.defense.control.LoginLimits;
-import io.github.accounts.defense.control.LoginLimits.Refusal;
-import io.github.accounts.defense.entity.RateCounter;
+import io.github.accounts.web.control.ClientAddresses;
+import io.github.accounts.throttling.control.Counters;
+import io.github.accounts.throttling.control.Counters.LoginKeys;
+import io.github.accounts.throttling.control.LoginLimits;
+import io.github.accounts.throttling.control.LoginLimits.Refusal;
+import io.github.accounts.throttling.entity.RateCounter;
 import io.github.accounts.persistence.control.Outages;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
 import jakarta.annotation.PostConstruct;

@@ -1,7 +1,10 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.web.boundary;
 
+import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.boundary.PayloadTooLargeException;
+import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.web.control.JsonNames;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.json.spi.JsonProvider;
@@ -67,7 +70,7 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
         List<ProblemException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            String name = jsonName(type, components[i]);
+            String name = JsonNames.of(type, components[i]);
             Object value = json.get(name);
             if (value == null || value == JsonValue.ValueType.NULL) {
                 continue;
@@ -82,16 +85,6 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             throw new InvalidInputException(errors);
         }
         return construct(type, types, values);
-    }
-
-    /** The component's JSON name: its {@code @JsonbProperty} (on the field the component declares), or its own. */
-    static String jsonName(Class<?> type, RecordComponent component) {
-        try {
-            JsonbProperty property = type.getDeclaredField(component.getName()).getAnnotation(JsonbProperty.class);
-            return property == null || property.value().isEmpty() ? component.getName() : property.value();
-        } catch (NoSuchFieldException e) {
-            return component.getName();
-        }
     }
 
     static byte[] readLimited(InputStream body) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.accounts.defense;
+package io.github.accounts.throttling;
 
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;

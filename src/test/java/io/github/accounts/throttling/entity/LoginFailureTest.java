@@ -1,4 +1,4 @@
-package io.github.accounts.defense.entity;
+package io.github.accounts.throttling.entity;
 
 import org.junit.jupiter.api.Test;
 

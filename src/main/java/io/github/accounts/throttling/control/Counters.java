@@ -1,8 +1,8 @@
-package io.github.accounts.defense.control;
+package io.github.accounts.throttling.control;
 
-import io.github.accounts.defense.control.LoginLimits.Refusal;
-import io.github.accounts.defense.entity.LoginFailure;
-import io.github.accounts.defense.entity.RateCounter;
+import io.github.accounts.throttling.control.LoginLimits.Refusal;
+import io.github.accounts.throttling.entity.LoginFailure;
+import io.github.accounts.throttling.entity.RateCounter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

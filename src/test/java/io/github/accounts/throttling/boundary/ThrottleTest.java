@@ -1,4 +1,4 @@
-package io.github.accounts.defense.boundary;
+package io.github.accounts.throttling.boundary;
 
 import org.junit.jupiter.api.Test;
 

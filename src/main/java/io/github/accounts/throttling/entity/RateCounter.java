@@ -1,4 +1,4 @@
-package io.github.accounts.defense.entity;
+package io.github.accounts.throttling.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

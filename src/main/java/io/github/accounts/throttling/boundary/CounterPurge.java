@@ -1,6 +1,6 @@
-package io.github.accounts.defense.boundary;
+package io.github.accounts.throttling.boundary;
 
-import io.github.accounts.defense.control.Counters;
+import io.github.accounts.throttling.control.Counters;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import jakarta.annotation.PostConstruct;

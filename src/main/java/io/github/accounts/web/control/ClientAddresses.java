@@ -1,4 +1,4 @@
-package io.github.accounts.defense.control;
+package io.github.accounts.web.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
