@@ -10,7 +10,7 @@ import static io.github.accounts.support.TestDatabase.uniqueEmail;
 /**
  * The node most integration test classes share (one Payara Micro for all of them, see {@link SharedNodes}): the
  * service with the settings those classes need together — an admin address and a bootstrap secret, an
- * introspection client, two allowed CORS origins, an issuer of its own. A class that needs other settings (limits,
+ * introspection client, two allowed CORS origins, a public URL of its own (over https) that is also the issuer. A class that needs other settings (limits,
  * lifetimes, keys) starts a node of its own.
  */
 public final class StandardNode {
@@ -30,6 +30,7 @@ public final class StandardNode {
             "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET,
             "INTROSPECTION_CLIENTS", INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET,
             "CORS_ALLOWED_ORIGINS", ORIGIN + ", " + OTHER_ORIGIN,
+            "PUBLIC_URL", ISSUER,
             "JWT_ISSUER", ISSUER);
 
     private static boolean adminMade;
