@@ -43,6 +43,7 @@ public class Throttle {
     static final long LOGIN_IP_WINDOW_SECONDS = 900;
     static final long REGISTER_IP_WINDOW_SECONDS = 3600;
     static final long INTROSPECTION_IP_WINDOW_SECONDS = 900;
+    static final long MAIL_WINDOW_SECONDS = 3600;
     /** A client that logged in to an account is known to it for this long after its latest success. */
     static final long KNOWN_CLIENT_SECONDS = 90L * 86_400;
 
@@ -170,6 +171,19 @@ public class Throttle {
         int hits = retried(() -> counters.hit(bucket, windowEnd(now, REGISTER_IP_WINDOW_SECONDS)));
         if (hits > registrationsPerAddress) {
             throw new TooManyRequestsException("Too many registrations from this address", windowEnd(now, REGISTER_IP_WINDOW_SECONDS) - now);
+        }
+    }
+
+    /**
+     * Counts a mail asked for about one account (a resent verification, a password reset), refusing more than
+     * {@code limit} per hour: nobody can flood an address through the service.
+     */
+    public void mailRequest(String kind, String accountKey, int limit) {
+        long now = now();
+        String bucket = bucket("mail-" + kind, digest(accountKey), MAIL_WINDOW_SECONDS, now);
+        int hits = retried(() -> counters.hit(bucket, windowEnd(now, MAIL_WINDOW_SECONDS)));
+        if (hits > limit) {
+            throw new TooManyRequestsException("Too many mails asked for; try again later", windowEnd(now, MAIL_WINDOW_SECONDS) - now);
         }
     }
 
