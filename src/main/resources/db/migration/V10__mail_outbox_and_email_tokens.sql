@@ -22,8 +22,9 @@ CREATE INDEX mail_outbox_due ON mail_outbox (sent_at, gave_up_at, next_attempt_a
 -- The language the user's mails are written in ('ko' or 'en'), from Accept-Language at registration.
 ALTER TABLE user ADD COLUMN language VARCHAR(8) NOT NULL DEFAULT 'en';
 
--- Single-use tokens sent by mail (purpose 'verify': email verification): only the SHA-256 of the link's token and
--- of the short code are stored. code_attempts counts wrong codes; the code dies after a few.
+-- Single-use tokens sent by mail (purpose 'verify': email verification, 'reset': a forgotten password): only the
+-- SHA-256 of the link's token and of the short code are stored. code_attempts counts wrong codes; the code dies after
+-- a few. bound_to (a reset): the SHA-256 of the password hash it was issued for, so it dies when the password changes.
 CREATE TABLE email_token (
   id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
   token_hash VARCHAR(64) NOT NULL,
@@ -34,7 +35,8 @@ CREATE TABLE email_token (
   email_normalized VARCHAR(254) NOT NULL,
   created_at BIGINT NOT NULL,
   expires_at BIGINT NOT NULL,
-  used_at BIGINT
+  used_at BIGINT,
+  bound_to VARCHAR(64)
 );
 CREATE UNIQUE INDEX email_token_hash ON email_token (token_hash);
 CREATE INDEX email_token_user ON email_token (user_id, purpose);

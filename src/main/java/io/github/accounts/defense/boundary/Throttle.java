@@ -80,6 +80,10 @@ public class Throttle {
     @ConfigProperty(name = "REGISTER_IP_LIMIT", defaultValue = "20")
     int registrationsPerAddress;
 
+    @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_IP_LIMIT", defaultValue = "20")
+    int resetsPerAddress;
+
     LoginLimits limits;
 
     @PostConstruct
@@ -166,11 +170,16 @@ public class Throttle {
 
     /** Counts a registration attempt from the address, refusing it over the limit. */
     public void registrationAttempt(String address) {
+        limitPerAddress("register", address, REGISTER_IP_WINDOW_SECONDS, registrationsPerAddress, "Too many registrations from this address");
+    }
+
+    /** Counts one request of a kind from the address in the current window, refusing it over the limit. */
+    private void limitPerAddress(String kind, String address, long window, int limit, String refusal) {
         long now = now();
-        String bucket = bucket("register", addresses.limitedAs(address), REGISTER_IP_WINDOW_SECONDS, now);
-        int hits = retried(() -> counters.hit(bucket, windowEnd(now, REGISTER_IP_WINDOW_SECONDS)));
-        if (hits > registrationsPerAddress) {
-            throw new TooManyRequestsException("Too many registrations from this address", windowEnd(now, REGISTER_IP_WINDOW_SECONDS) - now);
+        String bucket = bucket(kind, addresses.limitedAs(address), window, now);
+        int hits = retried(() -> counters.hit(bucket, windowEnd(now, window)));
+        if (hits > limit) {
+            throw new TooManyRequestsException(refusal, windowEnd(now, window) - now);
         }
     }
 
@@ -185,6 +194,16 @@ public class Throttle {
         if (hits > limit) {
             throw new TooManyRequestsException("Too many mails asked for; try again later", windowEnd(now, MAIL_WINDOW_SECONDS) - now);
         }
+    }
+
+    /** Counts a password-reset request from the address, refusing more than {@code PASSWORD_RESET_IP_LIMIT} per hour. */
+    public void passwordResetAttempt(String address) {
+        limitPerAddress("reset", address, MAIL_WINDOW_SECONDS, resetsPerAddress, "Too many password resets from this address");
+    }
+
+    /** Clears the lockouts of an account, from every client (after a password reset). */
+    public void clearLockouts(String emailKey) {
+        retried(() -> counters.clearAccount(emailKey, pairKey(emailKey, "")));
     }
 
     static String bucket(String kind, String client, long window, long now) {

@@ -35,6 +35,6 @@ public final class Languages {
 
     /** A stored language, or English for anything else. */
     public static String known(String language) {
-        return SUPPORTED.contains(language) ? language : ENGLISH;
+        return language != null && SUPPORTED.contains(language) ? language : ENGLISH;
     }
 }

@@ -21,4 +21,30 @@ public final class Letters {
                         + "Both are valid for " + validMinutes + " minutes.",
                 "If this was not you, you may ignore this mail."), link, "Verify my email address", "Verification code: " + code);
     }
+
+    /** A forgotten password: the link that sets a new one. */
+    public static Letter passwordReset(String language, String username, String link, long validMinutes) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("비밀번호 재설정", List.of(username + "님, 안녕하세요.",
+                    "비밀번호 재설정이 요청되었습니다. 아래 링크에서 새 비밀번호를 정할 수 있습니다. " + validMinutes
+                            + "분 동안 한 번만 사용할 수 있습니다.",
+                    "직접 요청하지 않으셨다면 이 메일을 무시하세요. 비밀번호는 바뀌지 않습니다."), link, "새 비밀번호 정하기", null);
+        }
+        return new Letter("Reset your password", List.of("Hello " + username + ",",
+                "Someone asked to reset the password of your account. The link below lets you choose a new one; it works once, within "
+                        + validMinutes + " minutes.",
+                "If this was not you, ignore this mail: your password stays as it is."), link, "Choose a new password", null);
+    }
+
+    /** After a reset: the password was changed and every session ended. */
+    public static Letter passwordChanged(String language, String username) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("비밀번호가 변경되었습니다", List.of(username + "님, 안녕하세요.",
+                    "계정의 비밀번호가 재설정되었고 모든 기기에서 로그아웃되었습니다.",
+                    "직접 변경하지 않으셨다면 즉시 비밀번호를 다시 재설정하고 관리자에게 알려 주세요."), null, null, null);
+        }
+        return new Letter("Your password was changed", List.of("Hello " + username + ",",
+                "The password of your account was reset, and every session of it was ended.",
+                "If this was not you, reset your password again at once and tell the service's operator."), null, null, null);
+    }
 }

@@ -48,6 +48,9 @@ public class UsersResource {
     @EJB
     EmailVerification verification;
 
+    @EJB
+    PasswordReset passwordReset;
+
     @Inject
     Caller caller;
 
@@ -132,6 +135,25 @@ public class UsersResource {
     public Response resendVerification() {
         boolean sent = verification.resend(caller.token().getSubject());
         return Response.accepted(Map.of("result", sent ? "sent" : "already-verified")).cacheControl(NO_STORE).build();
+    }
+
+    /** Always 202 with the same body: whether the address has an account is not told (the owner gets a mail). */
+    @POST
+    @Path("password-reset")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestPasswordReset(@NotNull(message = "is required") @Valid PasswordResetRequest request) {
+        passwordReset.request(request.email(), client());
+        return Response.accepted(Map.of("result", "accepted")).cacheControl(NO_STORE).build();
+    }
+
+    @POST
+    @Path("password-reset/complete")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completePasswordReset(@NotNull(message = "is required") @Valid PasswordResetCompletion completion) {
+        passwordReset.complete(completion, client());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
     }
 
     @DELETE

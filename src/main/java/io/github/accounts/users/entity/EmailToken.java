@@ -22,6 +22,7 @@ public class EmailToken {
     public static final String OPEN_OF_USER = "EmailToken.openOfUser";
     public static final String RETIRE_OF_USER = "EmailToken.retireOfUser";
     public static final String VERIFY = "verify";
+    public static final String RESET = "reset";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,6 +55,9 @@ public class EmailToken {
     @Column(name = "used_at")
     private Long usedAt;
 
+    @Column(name = "bound_to", length = 64)
+    private String boundTo;
+
     protected EmailToken() {
     }
 
@@ -65,6 +69,16 @@ public class EmailToken {
         this.emailKey = emailKey;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    /** Binds a reset to the password it replaces (a digest of its hash). */
+    public EmailToken boundTo(String digest) {
+        boundTo = digest;
+        return this;
+    }
+
+    public String getBoundTo() {
+        return boundTo;
     }
 
     public long getUserId() {
