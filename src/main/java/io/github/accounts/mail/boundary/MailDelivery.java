@@ -50,7 +50,7 @@ public class MailDelivery {
     @PostConstruct
     void announce() {
         if (sender.logsOnly()) {
-            LOG.warning("MAIL_SMTP_HOST is not set: mails are written to this log, not sent, and email verification cannot be required");
+            LOG.warning("MAIL_SMTP_HOST is not set: mails are written to this log, not sent (see the README to send them)");
         } else {
             LOG.info("mails are sent over SMTP");
         }

@@ -12,6 +12,7 @@ import io.github.accounts.users.control.EmailVerified;
 import io.github.accounts.users.entity.EmailToken;
 import io.github.accounts.users.entity.User;
 import io.github.accounts.web.control.PublicUrl;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -64,6 +65,13 @@ public class EmailVerification {
     @Inject
     @ConfigProperty(name = "EMAIL_VERIFICATION_TTL", defaultValue = "86400")
     long ttlSeconds;
+
+    @PostConstruct
+    void check() {
+        if (ttlSeconds < 60 || ttlSeconds > 7 * 86_400) {
+            throw new IllegalStateException("EMAIL_VERIFICATION_TTL must be 60–604800 seconds, not " + ttlSeconds);
+        }
+    }
 
     /** Mails a new link and code to the user (in the caller's transaction); earlier ones stop working. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
