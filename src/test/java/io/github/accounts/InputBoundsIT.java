@@ -105,6 +105,11 @@ class InputBoundsIT {
                 new Endpoint("PUT", "/api/users/me/password", true, fields("current_password", quote(PASSWORD),
                         "new_password", quote("a brand new passphrase 3"))),
                 new Endpoint("POST", "/api/admin/bootstrap", true, fields("secret", quote("not the secret"))),
+                new Endpoint("POST", "/api/users/email-verification", false, fields("token", quote("not-a-verification-token"))),
+                new Endpoint("POST", "/api/users/me/email-verification", true, fields("code", quote("000000"))),
+                new Endpoint("POST", "/api/users/password-reset", false, fields("email", quote(uniqueEmail("bounds-reset")))),
+                new Endpoint("POST", "/api/users/password-reset/complete", false, fields("token", quote("not-a-reset-token"),
+                        "new_password", quote("a brand new passphrase 4"))),
                 new Endpoint("POST", "/users/register", false, fields("username", quote("bounds"),
                         "email", quote(uniqueEmail("bounds-flask")), "password", quote("a fresh passphrase 9"))),
                 new Endpoint("POST", "/users/login", false, fields("email", quote(uniqueEmail("bounds-flask-unknown")),
@@ -256,6 +261,11 @@ class InputBoundsIT {
         methodByPath.put("/api/users/sessions", "GET");
         methodByPath.put("/api/users/me/password", "PUT");
         methodByPath.put("/api/users/logout", "DELETE");
+        methodByPath.put("/api/users/email-verification", "POST");
+        methodByPath.put("/api/users/me/email-verification", "POST");
+        methodByPath.put("/api/users/me/email-verification/resend", "POST");
+        methodByPath.put("/api/users/password-reset", "POST");
+        methodByPath.put("/api/users/password-reset/complete", "POST");
         methodByPath.put("/api/admin/users", "GET");
         methodByPath.put("/api/admin/users/1/disable", "POST");
         methodByPath.put("/api/admin/keys/rotate", "POST");

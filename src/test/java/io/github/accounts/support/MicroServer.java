@@ -56,6 +56,7 @@ public final class MicroServer implements AutoCloseable {
         // every node of the test run shares the loopback address: per-address limits are tested on their own
         env.put("REGISTER_IP_LIMIT", "1000000");
         env.put("LOGIN_IP_MAX_FAILURES", "1000000");
+        env.put("PASSWORD_RESET_IP_LIMIT", "1000000");
         env.put("DATA_DIR", TestDatabase.newDataDir(name).toString());
         env.putAll(extraEnv);
         return new MicroServer(name, env);

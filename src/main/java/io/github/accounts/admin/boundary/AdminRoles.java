@@ -3,6 +3,7 @@ package io.github.accounts.admin.boundary;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.admin.control.AdminEmails;
+import io.github.accounts.users.control.EmailVerified;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -48,6 +49,16 @@ public class AdminRoles {
 
     public void databaseReady(@Observes DatabaseReady ready) {
         synchronize();
+    }
+
+    /** A listed user becomes admin the moment the address is verified (in the transaction that verifies it). */
+    public void emailVerified(@Observes EmailVerified verified) {
+        User user = em.find(User.class, verified.userId());
+        if (user != null && isAdmin(adminEmails.keys().contains(user.getEmailKey()), user.groups().contains(User.ADMIN_ROLE),
+                user.isEmailVerified()) && !user.groups().contains(User.ADMIN_ROLE)) {
+            user.setRole(User.ADMIN_ROLE, true);
+            LOG.info(() -> "user " + user.getId() + " is admin: an ADMIN_EMAILS address, now verified");
+        }
     }
 
     private void synchronize() {

@@ -43,6 +43,7 @@ public class Throttle {
     static final long LOGIN_IP_WINDOW_SECONDS = 900;
     static final long REGISTER_IP_WINDOW_SECONDS = 3600;
     static final long INTROSPECTION_IP_WINDOW_SECONDS = 900;
+    static final long MAIL_WINDOW_SECONDS = 3600;
     /** A client that logged in to an account is known to it for this long after its latest success. */
     static final long KNOWN_CLIENT_SECONDS = 90L * 86_400;
 
@@ -78,6 +79,10 @@ public class Throttle {
     @Inject
     @ConfigProperty(name = "REGISTER_IP_LIMIT", defaultValue = "20")
     int registrationsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "PASSWORD_RESET_IP_LIMIT", defaultValue = "20")
+    int resetsPerAddress;
 
     LoginLimits limits;
 
@@ -165,12 +170,40 @@ public class Throttle {
 
     /** Counts a registration attempt from the address, refusing it over the limit. */
     public void registrationAttempt(String address) {
+        limitPerAddress("register", address, REGISTER_IP_WINDOW_SECONDS, registrationsPerAddress, "Too many registrations from this address");
+    }
+
+    /** Counts one request of a kind from the address in the current window, refusing it over the limit. */
+    private void limitPerAddress(String kind, String address, long window, int limit, String refusal) {
         long now = now();
-        String bucket = bucket("register", addresses.limitedAs(address), REGISTER_IP_WINDOW_SECONDS, now);
-        int hits = retried(() -> counters.hit(bucket, windowEnd(now, REGISTER_IP_WINDOW_SECONDS)));
-        if (hits > registrationsPerAddress) {
-            throw new TooManyRequestsException("Too many registrations from this address", windowEnd(now, REGISTER_IP_WINDOW_SECONDS) - now);
+        String bucket = bucket(kind, addresses.limitedAs(address), window, now);
+        int hits = retried(() -> counters.hit(bucket, windowEnd(now, window)));
+        if (hits > limit) {
+            throw new TooManyRequestsException(refusal, windowEnd(now, window) - now);
         }
+    }
+
+    /**
+     * Counts a mail asked for about one account (a resent verification, a password reset), refusing more than
+     * {@code limit} per hour: nobody can flood an address through the service.
+     */
+    public void mailRequest(String kind, String accountKey, int limit) {
+        long now = now();
+        String bucket = bucket("mail-" + kind, digest(accountKey), MAIL_WINDOW_SECONDS, now);
+        int hits = retried(() -> counters.hit(bucket, windowEnd(now, MAIL_WINDOW_SECONDS)));
+        if (hits > limit) {
+            throw new TooManyRequestsException("Too many mails asked for; try again later", windowEnd(now, MAIL_WINDOW_SECONDS) - now);
+        }
+    }
+
+    /** Counts a password-reset request from the address, refusing more than {@code PASSWORD_RESET_IP_LIMIT} per hour. */
+    public void passwordResetAttempt(String address) {
+        limitPerAddress("reset", address, MAIL_WINDOW_SECONDS, resetsPerAddress, "Too many password resets from this address");
+    }
+
+    /** Clears the lockouts of an account, from every client (after a password reset). */
+    public void clearLockouts(String emailKey) {
+        retried(() -> counters.clearAccount(emailKey, pairKey(emailKey, "")));
     }
 
     static String bucket(String kind, String client, long window, long now) {

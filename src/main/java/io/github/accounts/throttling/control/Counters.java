@@ -120,6 +120,17 @@ public class Counters {
         em.flush();
     }
 
+    /**
+     * Forgets every lockout and failure streak of an account (its own record and those of each client with it),
+     * as after a password reset: whoever guessed before guesses against a new password now.
+     */
+    public int clearAccount(String accountKey, String pairPrefix) {
+        int cleared = em.createQuery("DELETE FROM LoginFailure f WHERE f.key = :account OR f.key LIKE :pairs ESCAPE '!'")
+                .setParameter("account", accountKey)
+                .setParameter("pairs", pairPrefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%").executeUpdate();
+        return cleared;
+    }
+
     /** Takes back a reservation whose password could not be checked (no free core, the database gone). */
     public void releaseLogin(LoginKeys keys) {
         long now = now();

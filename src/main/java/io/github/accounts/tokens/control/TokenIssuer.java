@@ -25,6 +25,8 @@ public class TokenIssuer {
     /** The OpenID Connect claim for the user's name, so a profile can be answered from the token alone. */
     public static final String USERNAME_CLAIM = "preferred_username";
     public static final String CREATED_AT_CLAIM = "created_at";
+    /** The OpenID Connect claim: whether the user proved control of the address in {@code upn}. */
+    public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
 
     @EJB
     SigningKeys keys;
@@ -58,6 +60,7 @@ public class TokenIssuer {
                 .claim("upn", user.getEmail())
                 .claim(USERNAME_CLAIM, user.getUsername())
                 .claim(CREATED_AT_CLAIM, user.getCreatedAt().getEpochSecond())
+                .claim(EMAIL_VERIFIED_CLAIM, user.isEmailVerified())
                 .claim("groups", user.groups())
                 .claim(SESSION_CLAIM, sessionId)
                 .issueTime(Date.from(issuedAt))

@@ -63,6 +63,9 @@ public class Accounts {
     @Inject
     AuditLog audit;
 
+    @EJB
+    EmailVerification verification;
+
     public SessionTokens register(RegistrationRequest request, Client client) {
         String email = EmailAddresses.canonical(request.email()).orElseThrow();
         passwordPolicy.check(request.password(), email, request.username());
@@ -77,6 +80,7 @@ public class Accounts {
         }
         // never an admin: registering an ADMIN_EMAILS address proves nothing (see AdminRoles)
         User user = new User(request.username(), email, key, hash);
+        user.setLanguage(client.language());
         try {
             em.persist(user);
             em.flush();
@@ -88,6 +92,7 @@ public class Accounts {
             throw e;
         }
         audit.record("register", "success", user.getId(), client.address());
+        verification.send(user);
         return sessions.start(user, client.userAgent());
     }
 
@@ -245,7 +250,7 @@ public class Accounts {
         return false;
     }
 
-    /** Who is calling: the client's address (for throttling and audit) and its user agent (shown with its sessions). */
-    public record Client(String address, String userAgent) {
+    /** Who is calling: the client's address (for throttling and audit) its user agent (shown with its sessions) and language (of its mails). */
+    public record Client(String address, String userAgent, String language) {
     }
 }

@@ -45,6 +45,12 @@ public class UsersResource {
     @EJB
     Accounts accounts;
 
+    @EJB
+    EmailVerification verification;
+
+    @EJB
+    PasswordReset passwordReset;
+
     @Inject
     Caller caller;
 
@@ -100,6 +106,53 @@ public class UsersResource {
     public Response changePassword(@NotNull(message = "is required") @Valid PasswordChange change) {
         JsonWebToken token = caller.token();
         accounts.changePassword(token.getSubject(), AccessTokenFilter.sessionOf(token), change, client());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    /** The link of a verification mail, opened on the web page, which posts its token here. */
+    @POST
+    @Path("email-verification")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verifyEmail(@NotNull(message = "is required") @Valid VerificationToken request) {
+        verification.confirmToken(request.token());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    /** The code of a verification mail, typed in by the logged-in user. */
+    @POST
+    @Path("me/email-verification")
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verifyEmailByCode(@NotNull(message = "is required") @Valid VerificationCode request) {
+        verification.confirmCode(caller.token().getSubject(), request.code());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    @POST
+    @Path("me/email-verification/resend")
+    @RolesAllowed("user")
+    public Response resendVerification() {
+        boolean sent = verification.resend(caller.token().getSubject());
+        return Response.accepted(Map.of("result", sent ? "sent" : "already-verified")).cacheControl(NO_STORE).build();
+    }
+
+    /** Always 202 with the same body: whether the address has an account is not told (the owner gets a mail). */
+    @POST
+    @Path("password-reset")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestPasswordReset(@NotNull(message = "is required") @Valid PasswordResetRequest request) {
+        passwordReset.request(request.email(), client());
+        return Response.accepted(Map.of("result", "accepted")).cacheControl(NO_STORE).build();
+    }
+
+    @POST
+    @Path("password-reset/complete")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completePasswordReset(@NotNull(message = "is required") @Valid PasswordResetCompletion completion) {
+        passwordReset.complete(completion, client());
         return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
     }
 

@@ -84,6 +84,10 @@ public class User {
     @Column(name = "email_verified_at")
     private Long emailVerifiedAt;
 
+    /** The language of the user's mails: "ko" or "en". */
+    @Column(nullable = false, length = 8)
+    private String language = "en";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role", length = 32)
@@ -159,6 +163,14 @@ public class User {
         if (emailVerifiedAt == null) {
             emailVerifiedAt = now;
         }
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public void setRole(String role, boolean granted) {

@@ -1,0 +1,127 @@
+package io.github.accounts.mail.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The SMTP relay ({@code MAIL_SMTP_*}, {@code MAIL_FROM}): a Jakarta Mail session, or none when no host is set
+ * (then mails are written to the log). A setting that makes no sense stops the deployment.
+ */
+@ApplicationScoped
+public class MailSettings {
+
+    /** How the connection to the relay is protected. */
+    public enum Tls {
+        NONE, STARTTLS, TLS
+    }
+
+    static final String TIMEOUT_MILLIS = "10000";
+
+    @Inject
+    @ConfigProperty(name = "MAIL_SMTP_HOST")
+    Optional<String> host;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_SMTP_PORT", defaultValue = "0")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_SMTP_TLS", defaultValue = "starttls")
+    String tls;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_SMTP_USER")
+    Optional<String> user;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_SMTP_PASSWORD")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_FROM", defaultValue = "accounts@localhost")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "MAIL_RETRY_SECONDS", defaultValue = "30")
+    long retrySeconds;
+
+    private Session session;
+    private Backoff backoff;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(retrySeconds);
+        Tls mode = tlsOf(tls);
+        if (port < 0 || port > 65535) {
+            throw new IllegalStateException("MAIL_SMTP_PORT must be 0 (the TLS mode's usual port) to 65535, not " + port);
+        }
+        session = host.filter(h -> !h.isBlank()).map(h -> Session.getInstance(properties(h.strip(), port, mode, user.isPresent()),
+                user.map(u -> authenticator(u, password.orElse(""))).orElse(null))).orElse(null);
+    }
+
+    static Tls tlsOf(String value) {
+        try {
+            return Tls.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("MAIL_SMTP_TLS must be none, starttls or tls, not '" + value + "'");
+        }
+    }
+
+    static Properties properties(String host, int port, Tls tls, boolean auth) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.transport.protocol", "smtp");
+        properties.setProperty("mail.smtp.host", host);
+        int effectivePort = port != 0 ? port : switch (tls) {
+            case NONE -> 25;
+            case STARTTLS -> 587;
+            case TLS -> 465;
+        };
+        properties.setProperty("mail.smtp.port", Integer.toString(effectivePort));
+        properties.setProperty("mail.smtp.auth", Boolean.toString(auth));
+        properties.setProperty("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
+        properties.setProperty("mail.smtp.timeout", TIMEOUT_MILLIS);
+        properties.setProperty("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        if (tls == Tls.STARTTLS) {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        }
+        if (tls == Tls.TLS) {
+            properties.setProperty("mail.smtp.ssl.enable", "true");
+        }
+        if (tls != Tls.NONE) {
+            properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        return properties;
+    }
+
+    private static Authenticator authenticator(String user, String password) {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(user, password);
+            }
+        };
+    }
+
+    /** The session to send with; empty when mails go to the log. */
+    public Optional<Session> session() {
+        return Optional.ofNullable(session);
+    }
+
+    public String from() {
+        return from;
+    }
+
+    public Backoff backoff() {
+        return backoff;
+    }
+}
