@@ -16,6 +16,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -37,6 +39,12 @@ public class MailDelivery {
     /** This node, as the owner of the mails it claims. */
     final String node = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
+    /** After the outbox could not be read (a database outage), the worker pauses instead of failing every second. */
+    static final long PAUSE_AFTER_FAILURE_SECONDS = 15;
+    private volatile Instant pausedUntil = Instant.MIN;
+
+    @Inject
+    Clock clock;
 
     @EJB
     Outbox outbox;
@@ -58,7 +66,7 @@ public class MailDelivery {
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void deliver() {
-        if (!database.isReady() || !running.compareAndSet(false, true)) {
+        if (!database.isReady() || clock.instant().isBefore(pausedUntil) || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -66,6 +74,7 @@ public class MailDelivery {
                 deliver(mail);
             }
         } catch (RuntimeException e) {
+            pausedUntil = clock.instant().plusSeconds(PAUSE_AFTER_FAILURE_SECONDS);
             LOG.log(Level.FINE, "the outbox could not be read now", e);
         } finally {
             running.set(false);
