@@ -1,6 +1,8 @@
 package io.github.accounts;
 
 import io.github.accounts.admin.boundary.AdminResource;
+import io.github.accounts.oidc.boundary.ClientsAdminResource;
+import io.github.accounts.oidc.boundary.OidcResource;
 import io.github.accounts.operations.boundary.RequestTimer;
 import io.github.accounts.problems.boundary.ConstraintViolationMapper;
 import io.github.accounts.problems.boundary.JsonRecordReader;
@@ -45,7 +47,7 @@ public class AccountsApplication extends Application {
     static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
 
     static final Set<Class<?>> RESOURCES = Set.of(UsersResource.class, TokensResource.class, AdminResource.class,
-            IntrospectionResource.class);
+            IntrospectionResource.class, OidcResource.class, ClientsAdminResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

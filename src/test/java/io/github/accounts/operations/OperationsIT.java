@@ -27,7 +27,7 @@ class OperationsIT {
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("operations", Map.of("INTROSPECTION_CLIENTS", "ops:" + SECRET, "JWT_ISSUER", "https://ops.test")).start();
+        node = MicroServer.fresh("operations", Map.of("INTROSPECTION_CLIENTS", "ops:" + SECRET, "PUBLIC_URL", "https://ops.test")).start();
         http = node.http();
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -84,26 +85,41 @@ public class Sessions {
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
+        return start(user, userAgent, null, null);
+    }
+
+    /** Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope. */
+    public SessionTokens start(User user, String userAgent, String clientId, String scope) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));
+        session.startedFor(clientId, scope);
         em.persist(session);
         return next(session, user, now, RefreshTokens.generate());
     }
 
     /** Exchanges a refresh token for a new access token and the next refresh token. */
     public SessionTokens refresh(String refreshToken, String clientAddress) {
+        return refresh(refreshToken, clientAddress, null);
+    }
+
+    /**
+     * Exchanges a refresh token of the session started for {@code clientId} (null: the service's own API); a
+     * token of another client's session is unknown here.
+     */
+    public SessionTokens refresh(String refreshToken, String clientAddress, String clientId) {
         long now = rules.now();
         RefreshToken presented = em.find(RefreshToken.class, RefreshTokens.hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         if (presented == null || presented.isExpired(now)) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         if (presented.isSpent()) {
-            return presentedAgain(presented, refreshToken, now, clientAddress);
+            return presentedAgain(presented, refreshToken, now, clientAddress, clientId);
         }
         UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
         User user = session == null ? null : em.find(User.class, session.getUserId());
-        if (session == null || !session.isLive(now) || user == null || user.isDisabled()) {
+        if (session == null || !session.isLive(now) || user == null || user.isDisabled()
+                || !Objects.equals(clientId, session.getClientId())) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         String nonce = RefreshTokens.nonce();
@@ -113,13 +129,13 @@ public class Sessions {
     }
 
     /** A spent refresh token: the grace answer (its successor again) for the one just replaced, else reuse. */
-    private SessionTokens presentedAgain(RefreshToken presented, String value, long now, String clientAddress) {
+    private SessionTokens presentedAgain(RefreshToken presented, String value, long now, String clientAddress, String clientId) {
         String successorValue = presented.getSuccessorNonce() == null ? null
                 : RefreshTokens.successor(value, presented.getSuccessorNonce());
         RefreshToken successor = successorValue == null ? null
                 : em.find(RefreshToken.class, RefreshTokens.hash(successorValue), LockModeType.PESSIMISTIC_WRITE);
         UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.isLive(now)) {
+        if (session == null || !session.isLive(now) || !Objects.equals(clientId, session.getClientId())) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         User user = em.find(User.class, session.getUserId());
@@ -128,7 +144,7 @@ public class Sessions {
             session.touched(now);
             audit.record("refresh", "grace", "a refresh token replaced " + (now - presented.getSpentAt())
                     + " s ago: its successor again", user.getId(), clientAddress);
-            return new SessionTokens(tokens.issue(user, session.getId()), successorValue, successor.getExpiresAt() - now, user);
+            return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), successorValue, successor.getExpiresAt() - now, user);
         }
         endNow(session, now);
         audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
@@ -141,7 +157,7 @@ public class Sessions {
         long idleEnd = rules.idleEnd(session, now);
         session.used(now, idleEnd);
         em.persist(new RefreshToken(RefreshTokens.hash(refreshToken), session.getId(), idleEnd));
-        return new SessionTokens(tokens.issue(user, session.getId()), refreshToken, idleEnd - now, user);
+        return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), refreshToken, idleEnd - now, user);
     }
 
     public List<UserSession> live(long userId) {

@@ -20,6 +20,8 @@ public class UserSession {
     public static final String LIVE_OF_USER = "UserSession.liveOfUser";
     public static final String ENDED_SINCE = "UserSession.endedSince";
     public static final int USER_AGENT_MAX = 255;
+    public static final int CLIENT_ID_MAX = 64;
+    public static final int SCOPE_MAX = 255;
 
     @Id
     @Column(length = 36)
@@ -46,6 +48,14 @@ public class UserSession {
 
     @Column(name = "ended_at")
     private Long endedAt;
+
+    /** The OpenID Connect client the session was started for; null for the service's own API and web page. */
+    @Column(name = "client_id", length = CLIENT_ID_MAX)
+    private String clientId;
+
+    /** The scope granted to that client. */
+    @Column(length = SCOPE_MAX)
+    private String scope;
 
     protected UserSession() {
     }
@@ -80,6 +90,19 @@ public class UserSession {
         if (endedAt == null) {
             endedAt = now;
         }
+    }
+
+    public void startedFor(String clientId, String scope) {
+        this.clientId = clientId;
+        this.scope = scope;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     public String getId() {

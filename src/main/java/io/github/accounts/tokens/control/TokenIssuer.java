@@ -48,7 +48,18 @@ public class TokenIssuer {
         }
     }
 
+    /** The OAuth client an access token was issued to (RFC 9068), absent for the service's own API. */
+    public static final String CLIENT_ID_CLAIM = "client_id";
+
     public AccessToken issue(User user, String sessionId) {
+        return issue(user, sessionId, null, null);
+    }
+
+    /**
+     * An access token of a session; {@code clientId} and {@code scope} (both null for the service's own API) name the
+     * OpenID Connect client it is for and what that client was granted.
+     */
+    public AccessToken issue(User user, String sessionId, String clientId, String scope) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -60,6 +71,8 @@ public class TokenIssuer {
                 .claim(CREATED_AT_CLAIM, user.getCreatedAt().getEpochSecond())
                 .claim("groups", user.groups())
                 .claim(SESSION_CLAIM, sessionId)
+                .claim(CLIENT_ID_CLAIM, clientId)
+                .claim("scope", scope)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
