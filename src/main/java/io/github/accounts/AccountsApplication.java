@@ -3,6 +3,7 @@ package io.github.accounts;
 import io.github.accounts.admin.boundary.AdminResource;
 import io.github.accounts.oidc.boundary.ClientsAdminResource;
 import io.github.accounts.oidc.boundary.OidcResource;
+import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.operations.boundary.RequestTimer;
 import io.github.accounts.problems.boundary.ConstraintViolationMapper;
 import io.github.accounts.problems.boundary.JsonRecordReader;
@@ -35,7 +36,7 @@ import java.util.Set;
 @ApplicationScoped
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"user", "admin"})
+@DeclareRoles({"user", "admin", OidcSettings.REGISTRAR})
 public class AccountsApplication extends Application {
 
     /** What every application of the WAR uses: request bodies, problem JSON, the revocation check, metrics. */

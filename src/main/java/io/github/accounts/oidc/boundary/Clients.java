@@ -13,7 +13,6 @@ import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformation;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformationResponse;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientMetadata;
-import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.RedirectUris;
 import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.OidcClient;
@@ -51,15 +50,13 @@ public class Clients {
     @Inject
     Clock clock;
 
-    @Inject
-    OidcSettings settings;
 
-    /** A registration request: its JSON body, its bearer token, and whether that token is an admin's. */
-    public record Registration(String body, String bearer, boolean admin) {
+    /** A registration request: its JSON body, and whether its bearer may register (an admin, the registration token). */
+    public record Registration(String body, boolean allowed) {
     }
 
     public OAuthReply register(Registration registration) {
-        if (!registration.admin() && !settings.isRegistrationToken(registration.bearer())) {
+        if (!registration.allowed()) {
             return new OAuthReply(401, "application/json", "{\"error\":\"invalid_token\"}", null, List.of());
         }
         OIDCClientMetadata metadata;

@@ -1,5 +1,6 @@
 package io.github.accounts.oidc.boundary;
 
+import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.ProviderCookies;
 import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
@@ -7,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -87,15 +89,16 @@ public class OidcResource {
     @PermitAll
     public Response userinfo() {
         JsonWebToken token = security.getUserPrincipal() instanceof JsonWebToken jwt ? jwt : null;
-        return OAuthReplies.send(userInfo.claims(token == null ? null : token.getSubject(), token == null ? null : token.getClaim("scope")));
+        Object scope = token == null ? null : token.getClaim("scope");
+        return OAuthReplies.send(userInfo.claims(token == null ? null : token.getSubject(),
+                scope instanceof JsonString json ? json.getString() : scope instanceof String text ? text : null));
     }
 
     @POST
     @Path("register")
     @PermitAll
-    public Response register(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader) {
-        String bearer = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorizationHeader.substring(7).strip() : null;
-        return OAuthReplies.send(clients.register(new Clients.Registration(body, bearer, security.isUserInRole("admin"))));
+    public Response register(String body) {
+        boolean allowed = security.isUserInRole("admin") || security.isUserInRole(OidcSettings.REGISTRAR);
+        return OAuthReplies.send(clients.register(new Clients.Registration(body, allowed)));
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 public class OidcSettings {
 
     static final int MIN_TOKEN_LENGTH = 32;
+    /** The caller and group of a request bearing the registration token: it may register clients, nothing else. */
+    public static final String REGISTRAR = "client-registrar";
 
     @Inject
     @ConfigProperty(name = "OIDC_REGISTRATION_TOKEN")
