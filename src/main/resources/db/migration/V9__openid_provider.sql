@@ -6,6 +6,7 @@ CREATE TABLE oidc_client (
   auth_method VARCHAR(32) NOT NULL,
   client_name VARCHAR(128),
   redirect_uris VARCHAR(4000) NOT NULL,
+  grant_types VARCHAR(255) NOT NULL,
   created_at BIGINT NOT NULL
 );
 

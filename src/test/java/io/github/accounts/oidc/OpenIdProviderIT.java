@@ -8,10 +8,15 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
+import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
@@ -57,6 +62,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +85,8 @@ class OpenIdProviderIT {
     static final String ISSUER = "http://localhost:8080";
     static final String EMAIL = "oidc-user@example.com";
     static final String PASSWORD = "a long and unusual pass phrase";
+    static final String ADMIN_EMAIL = "oidc-admin@example.com";
+    static final String BOOTSTRAP_SECRET = "bootstrap-secret-of-the-oidc-test-0123456789";
     static final URI REDIRECT = URI.create("https://app.example.com/callback");
     static final URI NATIVE_REDIRECT = URI.create("http://127.0.0.1:4711/native");
     static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf)\" value=\"([^\"]*)\"");
@@ -90,7 +98,8 @@ class OpenIdProviderIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = MicroServer.fresh("oidc", Map.of("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN)).start();
+        node = MicroServer.fresh("oidc", Map.of("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN, "ADMIN_EMAILS", ADMIN_EMAIL,
+                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET)).start();
         http = node.http();
         assertEquals(201, http.register("oidc user", EMAIL, PASSWORD).status());
         confidential = register(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, REDIRECT);
@@ -266,6 +275,106 @@ class OpenIdProviderIT {
         TokenResponse again = exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         assertEquals("invalid_grant", ((TokenErrorResponse) again).getErrorObject().getCode());
         assertEquals(401, Await.until(() -> http.me(access), reply -> reply.status() == 401).status());
+    }
+
+    @Test
+    void aClientRevokesItsRefreshTokenAndIntrospectsWithItsOwnSecret() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
+        String access = tokens.getOIDCTokens().getAccessToken().getValue();
+        TokenIntrospectionResponse active = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(at("/api/oauth/introspect"),
+                new ClientSecretBasic(confidential.getID(), confidential.getSecret()), new BearerAccessToken(access)).toHTTPRequest().send());
+        assertTrue(active.toSuccessResponse().isActive());
+
+        // another client cannot revoke this client's token; the owner can, and its session ends
+        HTTPResponse notTheirs = new TokenRevocationRequest(at("/api/oidc/revoke"), publicClient.getID(),
+                tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, notTheirs.getStatusCode());
+        assertEquals(200, http.me(access).status());
+        HTTPResponse revoked = new TokenRevocationRequest(at("/api/oidc/revoke"), new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
+                tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode());
+        assertEquals(401, Await.until(() -> http.me(access), reply -> reply.status() == 401).status());
+        TokenResponse refresh = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"),
+                new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
+                new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+        assertEquals("invalid_grant", refresh.toErrorResponse().getErrorObject().getCode());
+        HTTPResponse wrongSecret = new TokenRevocationRequest(at("/api/oidc/revoke"), new ClientSecretBasic(confidential.getID(), new Secret("wrong")),
+                tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send();
+        assertEquals(401, wrongSecret.getStatusCode());
+    }
+
+    @Test
+    void clientCredentialsGiveAConfidentialClientATokenOfItsOwn() throws Exception {
+        OIDCClientMetadata metadata = new OIDCClientMetadata();
+        metadata.setRedirectionURI(REDIRECT);
+        metadata.setGrantTypes(Set.of(GrantType.CLIENT_CREDENTIALS));
+        OIDCClientInformation service = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
+                at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN)).toHTTPRequest().send())).getOIDCClientInformation();
+        TokenResponse response = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"),
+                new ClientSecretBasic(service.getID(), service.getSecret()), new ClientCredentialsGrant()).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        var claims = SignedJWT.parse(response.toSuccessResponse().getTokens().getAccessToken().getValue()).getJWTClaimsSet();
+        assertEquals(service.getID().getValue(), claims.getSubject());
+        assertEquals(service.getID().getValue(), claims.getStringClaim("client_id"));
+        assertNull(claims.getClaim("upn"));
+
+        TokenResponse notForCode = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"),
+                new ClientSecretBasic(confidential.getID(), confidential.getSecret()), new ClientCredentialsGrant()).toHTTPRequest().send());
+        assertEquals("unauthorized_client", notForCode.toErrorResponse().getErrorObject().getCode());
+        metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.NONE);
+        HTTPResponse publicOne = new OIDCClientRegistrationRequest(at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN))
+                .toHTTPRequest().send();
+        assertEquals(400, publicOne.getStatusCode());
+    }
+
+    @Test
+    void anAdminRegistersListsUpdatesRotatesAndDeletesClients() throws Exception {
+        assertEquals(201, http.register("oidc admin", ADMIN_EMAIL, PASSWORD).status());
+        assertEquals(200, http.bootstrapAdmin(http.login(ADMIN_EMAIL, PASSWORD).token(), BOOTSTRAP_SECRET).status());
+        String admin = http.login(ADMIN_EMAIL, PASSWORD).token();
+        String user = http.login(EMAIL, PASSWORD).token();
+
+        OIDCClientMetadata metadata = new OIDCClientMetadata();
+        metadata.setRedirectionURI(REDIRECT);
+        HTTPResponse byUser = new OIDCClientRegistrationRequest(at("/api/oidc/register"), metadata, new BearerAccessToken(user)).toHTTPRequest().send();
+        assertEquals(401, byUser.getStatusCode());
+        OIDCClientInformation client = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
+                at("/api/oidc/register"), metadata, new BearerAccessToken(admin)).toHTTPRequest().send())).getOIDCClientInformation();
+        String id = client.getID().getValue();
+
+        Reply list = http.send(http.request("/api/admin/clients").header("Authorization", "Bearer " + admin).GET().build());
+        assertEquals(200, list.status());
+        assertTrue(list.body().contains(id), list.body());
+        assertFalse(list.body().contains("client_secret\""), list.body());
+        assertEquals(403, http.send(http.request("/api/admin/clients").header("Authorization", "Bearer " + user).GET().build()).status());
+
+        Reply updated = http.send(http.request("/api/admin/clients/" + id).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"client_name\":\"renamed\",\"redirect_uris\":[\"https://app.example.com/new\"]}")).build());
+        assertEquals(200, updated.status(), updated::body);
+        assertEquals("renamed", updated.json().getString("client_name"));
+        Reply invalid = http.send(http.request("/api/admin/clients/" + id).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"http://app.example.com/plain\"]}")).build());
+        io.github.accounts.support.Problems.assertProblem(400, invalid);
+
+        Reply rotated = http.send(http.request("/api/admin/clients/" + id + "/secret").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, rotated.status(), rotated::body);
+        Secret fresh = new Secret(rotated.json().getString("client_secret"));
+        TokenIntrospectionResponse oldSecret = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(at("/api/oauth/introspect"),
+                new ClientSecretBasic(client.getID(), client.getSecret()), new BearerAccessToken(user)).toHTTPRequest().send());
+        assertFalse(oldSecret.indicatesSuccess());
+        TokenIntrospectionResponse newSecret = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(at("/api/oauth/introspect"),
+                new ClientSecretBasic(client.getID(), fresh), new BearerAccessToken(user)).toHTTPRequest().send());
+        assertTrue(newSecret.toSuccessResponse().isActive());
+
+        assertEquals(204, http.send(http.request("/api/admin/clients/" + id).header("Authorization", "Bearer " + admin).DELETE().build()).status());
+        Reply gone = new Browser().get(request(client, URI.create("https://app.example.com/new"), new CodeVerifier()).build().toURI());
+        assertEquals(400, gone.status());
+        assertNull(gone.header("Location"));
     }
 
     @Test

@@ -193,6 +193,9 @@ public class Authorization {
             ErrorObject error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
             return redirect(redirect, new ErrorObject(error.getCode(), e.getMessage()), state);
         }
+        if (!client.mayUse("authorization_code")) {
+            return redirect(redirect, OAuth2Error.UNAUTHORIZED_CLIENT, state);
+        }
         if (!request.getResponseType().equals(ResponseType.CODE)) {
             return redirect(redirect, OAuth2Error.UNSUPPORTED_RESPONSE_TYPE, state);
         }

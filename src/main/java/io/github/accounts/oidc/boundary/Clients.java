@@ -16,6 +16,7 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientMetadata;
 import io.github.accounts.oidc.control.RedirectUris;
 import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.OidcClient;
+import io.github.accounts.problems.boundary.InvalidInputException;
 import io.github.accounts.problems.boundary.ProblemException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class Clients {
 
     static final Set<ClientAuthenticationMethod> METHODS = Set.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
             ClientAuthenticationMethod.CLIENT_SECRET_POST, ClientAuthenticationMethod.NONE);
-    static final Set<GrantType> GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+    static final Set<GrantType> GRANTS = Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
     static final int BODY_MAX = 16_384;
 
     @PersistenceContext
@@ -75,8 +76,14 @@ public class Clients {
         ClientAuthenticationMethod method = metadata.getTokenEndpointAuthMethod() == null
                 ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : metadata.getTokenEndpointAuthMethod();
         String secret = method.equals(ClientAuthenticationMethod.NONE) ? null : Secrets.generate();
+        if (secret == null && metadata.getGrantTypes() != null && metadata.getGrantTypes().contains(GrantType.CLIENT_CREDENTIALS)) {
+            return refusal(RegistrationError.INVALID_CLIENT_METADATA.setDescription("client_credentials is for confidential clients only"));
+        }
+        // no grant_types: the code flow and its refresh tokens (which need offline_access all the same)
+        List<String> grants = metadata.getGrantTypes() == null ? List.of(GrantType.AUTHORIZATION_CODE.getValue(), GrantType.REFRESH_TOKEN.getValue())
+                : metadata.getGrantTypes().stream().map(GrantType::getValue).sorted().toList();
         OidcClient client = new OidcClient(UUID.randomUUID().toString(), method.getValue(), secret == null ? null : Secrets.hash(secret),
-                metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList(), now());
+                metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList(), grants, now());
         em.persist(client);
         em.flush();
         return OAuthReply.of(new OIDCClientInformationResponse(information(client, secret), true).toHTTPResponse());
@@ -105,7 +112,7 @@ public class Clients {
             return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("token_endpoint_auth_method must be client_secret_basic, client_secret_post or none"));
         }
         if (metadata.getGrantTypes() != null && !GRANTS.containsAll(metadata.getGrantTypes())) {
-            return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("grant_types may be authorization_code and refresh_token"));
+            return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("grant_types may be authorization_code, refresh_token and client_credentials"));
         }
         if (metadata.getResponseTypes() != null && !Set.of(ResponseType.CODE).containsAll(metadata.getResponseTypes())) {
             return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("response_types may only be code"));
@@ -126,10 +133,17 @@ public class Clients {
         metadata.setRedirectionURIs(new LinkedHashSet<>(client.getRedirectUris().stream().map(URI::create).toList()));
         metadata.setName(client.getName());
         metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.parse(client.getAuthMethod()));
-        metadata.setGrantTypes(Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
+        metadata.setGrantTypes(new LinkedHashSet<>(client.getGrantTypes().stream().map(GrantType::new).toList()));
         metadata.setResponseTypes(Set.of(ResponseType.CODE));
         return new OIDCClientInformation(new ClientID(client.getClientId()), new Date(client.getCreatedAt() * 1000),
                 metadata, secret == null ? null : new Secret(secret));
+    }
+
+    /** The confidential client with this id and secret (introspection callers may be registered clients too). */
+    public Optional<String> confidential(String clientId, String secret) {
+        OidcClient client = clientId.length() > OidcClient.CLIENT_ID_MAX ? null : em.find(OidcClient.class, clientId);
+        return client != null && !client.isPublic() && Secrets.matches(secret, client.getSecretHash())
+                ? Optional.of(client.getClientId()) : Optional.empty();
     }
 
     /** The admins' view: every client, without secrets. */
@@ -139,6 +153,29 @@ public class Clients {
             json.append(json.length() > 1 ? "," : "").append(information(client, null).toJSONObject().toJSONString());
         }
         return json.append(']').toString();
+    }
+
+    /**
+     * An admin's update (RFC 7592's shape: the client's metadata in full): its name and redirect URIs change; its
+     * authentication method and grants stay as registered. Invalid metadata is a 400 problem.
+     */
+    public String update(String clientId, String body) {
+        OidcClient client = find(clientId);
+        OIDCClientMetadata metadata;
+        try {
+            if (body == null || body.length() > BODY_MAX) {
+                throw new ParseException("the body must be a JSON object of at most " + BODY_MAX + " characters");
+            }
+            metadata = OIDCClientMetadata.parse(JSONObjectUtils.parse(body));
+        } catch (ParseException e) {
+            throw new InvalidInputException("Invalid client metadata: " + e.getMessage());
+        }
+        Optional<ErrorObject> invalid = invalid(metadata);
+        if (invalid.isPresent()) {
+            throw new InvalidInputException(invalid.get().getDescription());
+        }
+        client.update(metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList());
+        return information(client, null).toJSONObject().toJSONString();
     }
 
     /** A new secret for a confidential client; the old one stops working at once. */

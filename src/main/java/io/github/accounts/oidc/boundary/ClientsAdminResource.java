@@ -4,9 +4,11 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,7 +16,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The admins' view of the OpenID Connect clients: list, delete, a new secret (shown once). */
+/** The admins' view of the OpenID Connect clients: list, update, delete, a new secret (shown once). */
 @Path("admin/clients")
 @RequestScoped
 @DenyAll
@@ -28,6 +30,15 @@ public class ClientsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         return noStore(Response.ok(clients.list()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") String id, String metadata) {
+        return noStore(Response.ok(clients.update(id, metadata)));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.github.accounts.oidc.boundary;
 
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.ProviderCookies;
 import io.github.accounts.users.boundary.CallingClient;
@@ -23,6 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.function.Function;
 
 /**
  * The OpenID Provider's endpoints under {@code /api/oidc}: authorization (and its login form), token, userinfo and
@@ -78,10 +81,23 @@ public class OidcResource {
     @PermitAll
     public Response token(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return form(body, authorizationHeader, contentType, tokenEndpoint::token);
+    }
+
+    @POST
+    @Path("revoke")
+    @PermitAll
+    public Response revoke(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return form(body, authorizationHeader, contentType, tokenEndpoint::revoke);
+    }
+
+    /** A client's form post to the token or revocation endpoint, bounded before anything parses it. */
+    private Response form(String body, String authorizationHeader, String contentType, Function<TokenEndpoint.Call, OAuthReply> endpoint) {
         if (body.length() > FORM_MAX) {
-            return OAuthReplies.send(TokenEndpoint.error(com.nimbusds.oauth2.sdk.OAuth2Error.INVALID_REQUEST.setDescription("the body is too long")));
+            return OAuthReplies.send(TokenEndpoint.error(OAuth2Error.INVALID_REQUEST.setDescription("the body is too long")));
         }
-        return OAuthReplies.send(tokenEndpoint.token(new TokenEndpoint.Call(body, authorizationHeader, contentType, caller.get().address())));
+        return OAuthReplies.send(endpoint.apply(new TokenEndpoint.Call(body, authorizationHeader, contentType, caller.get().address())));
     }
 
     @GET

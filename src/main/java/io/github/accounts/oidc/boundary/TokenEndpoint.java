@@ -4,6 +4,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -32,7 +33,11 @@ import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.sessions.boundary.SessionReuseException;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;
+import io.github.accounts.revocation.boundary.Revocations;
+import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.tokens.control.TokenIssuer;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import jakarta.json.JsonString;
 import io.github.accounts.users.entity.User;
 import io.github.accounts.web.control.PublicUrl;
 import jakarta.ejb.EJB;
@@ -51,11 +56,19 @@ import java.util.List;
  * gives an access token, an ID token, and a refresh token when {@code offline_access} was granted;
  * {@code refresh_token} goes through the sessions' rotation, reuse detection and grace period. A client that fails
  * to authenticate gets 401 {@code invalid_client}. A code presented a second time ends the session it started.
+ * Also RFC 7009 revocation, with the same client authentication.
  */
 @Stateless
 public class TokenEndpoint {
 
     public static final String PATH = "/api/oidc/token";
+    public static final String REVOCATION_PATH = "/api/oidc/revoke";
+
+    @EJB
+    SigningKeys keys;
+
+    @EJB
+    Revocations revocations;
 
     @PersistenceContext
     EntityManager em;
@@ -65,6 +78,9 @@ public class TokenEndpoint {
 
     @Inject
     IdTokens idTokens;
+
+    @Inject
+    TokenIssuer tokenIssuer;
 
     @Inject
     PublicUrl publicUrl;
@@ -79,13 +95,7 @@ public class TokenEndpoint {
     public OAuthReply token(Call call) {
         TokenRequest request;
         try {
-            HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, URI.create(publicUrl.of(PATH)));
-            http.setHeader("Content-Type", call.contentType());
-            if (call.authorization() != null) {
-                http.setAuthorization(call.authorization());
-            }
-            http.setBody(call.body());
-            request = TokenRequest.parse(http);
+            request = TokenRequest.parse(httpRequest(call, PATH));
         } catch (ParseException e) {
             ErrorObject error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
             return error(error.getHTTPStatusCode() == 401 ? error : OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
@@ -95,19 +105,69 @@ public class TokenEndpoint {
             return error(OAuth2Error.INVALID_CLIENT);
         }
         AuthorizationGrant grant = request.getAuthorizationGrant();
+        if (!client.mayUse(grant.getType().getValue())) {
+            return error(OAuth2Error.UNAUTHORIZED_CLIENT);
+        }
         if (grant instanceof AuthorizationCodeGrant code) {
             return exchange(code, client);
         }
         if (grant instanceof RefreshTokenGrant refresh) {
             return refresh(refresh, client, call.address());
         }
+        if (grant instanceof ClientCredentialsGrant && !client.isPublic()) {
+            TokenIssuer.AccessToken token = tokenIssuer.issueForClient(client.getClientId());
+            return OAuthReply.of(new AccessTokenResponse(new Tokens(new BearerAccessToken(token.token(), token.expiresIn(), null), null)).toHTTPResponse());
+        }
         return error(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
+    }
+
+    /**
+     * RFC 7009: a client revokes one of its refresh tokens (its session ends, access tokens included) or access
+     * tokens; the answer is 200 whether or not the token was known, valid or the client's.
+     */
+    public OAuthReply revoke(Call call) {
+        TokenRevocationRequest request;
+        try {
+            request = TokenRevocationRequest.parse(httpRequest(call, TokenEndpoint.REVOCATION_PATH));
+        } catch (ParseException e) {
+            ErrorObject error = e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject();
+            return error(error.getHTTPStatusCode() == 401 ? error : OAuth2Error.INVALID_REQUEST.setDescription(e.getMessage()));
+        }
+        OidcClient client = authenticated(request.getClientAuthentication(), request.getClientID());
+        if (client == null) {
+            return error(OAuth2Error.INVALID_CLIENT);
+        }
+        String token = request.getToken().getValue();
+        if (token.length() <= 256) {
+            sessions.endByRefreshToken(token, client.getClientId());
+        }
+        keys.verifier().verify(token)
+                .filter(t -> client.getClientId().equals(stringClaim(t.getClaim(TokenIssuer.CLIENT_ID_CLAIM))))
+                .ifPresent(t -> revocations.revoke(t.getTokenID(), t.getExpirationTime()));
+        return new OAuthReply(200, null, null, null, List.of());
+    }
+
+    private static String stringClaim(Object claim) {
+        return claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
+    }
+
+    private HTTPRequest httpRequest(Call call, String path) {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, URI.create(publicUrl.of(path)));
+        http.setHeader("Content-Type", call.contentType());
+        if (call.authorization() != null) {
+            http.setAuthorization(call.authorization());
+        }
+        http.setBody(call.body());
+        return http;
     }
 
     /** The client the request authenticates as (with the method it registered), or null. */
     private OidcClient authenticated(TokenRequest request) {
-        ClientAuthentication authentication = request.getClientAuthentication();
-        ClientID id = authentication == null ? request.getClientID() : authentication.getClientID();
+        return authenticated(request.getClientAuthentication(), request.getClientID());
+    }
+
+    private OidcClient authenticated(ClientAuthentication authentication, ClientID unauthenticated) {
+        ClientID id = authentication == null ? unauthenticated : authentication.getClientID();
         if (id == null || id.getValue().length() > OidcClient.CLIENT_ID_MAX) {
             return null;
         }

@@ -42,13 +42,19 @@ public class OidcClient {
     @Column(name = "redirect_uris", length = REDIRECT_URIS_MAX, nullable = false)
     private String redirectUris;
 
+    /** The grants the client registered, separated by spaces. */
+    @Column(name = "grant_types", length = 255, nullable = false)
+    private String grantTypes;
+
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
     protected OidcClient() {
     }
 
-    public OidcClient(String clientId, String authMethod, String secretHash, String name, List<String> redirectUris, long now) {
+    public OidcClient(String clientId, String authMethod, String secretHash, String name, List<String> redirectUris,
+                      List<String> grantTypes, long now) {
+        this.grantTypes = String.join(" ", grantTypes);
         this.clientId = clientId;
         this.authMethod = authMethod;
         this.secretHash = secretHash;
@@ -88,6 +94,14 @@ public class OidcClient {
 
     public List<String> getRedirectUris() {
         return Arrays.asList(redirectUris.split(" "));
+    }
+
+    public List<String> getGrantTypes() {
+        return Arrays.asList(grantTypes.split(" "));
+    }
+
+    public boolean mayUse(String grantType) {
+        return getGrantTypes().contains(grantType);
     }
 
     public long getCreatedAt() {

@@ -165,6 +165,18 @@ public class Sessions {
                 .setParameter("user", userId).setParameter("now", rules.now()).getResultList();
     }
 
+    /**
+     * Ends the session of a refresh token, if it is one of {@code clientId}'s sessions (RFC 7009: a client revokes
+     * only its own tokens); an unknown token is no error.
+     */
+    public void endByRefreshToken(String refreshToken, String clientId) {
+        RefreshToken token = em.find(RefreshToken.class, RefreshTokens.hash(refreshToken));
+        UserSession session = token == null ? null : em.find(UserSession.class, token.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (session != null && clientId != null && clientId.equals(session.getClientId()) && session.getEndedAt() == null) {
+            endNow(session, rules.now());
+        }
+    }
+
     /** Ends one session; its refresh tokens stop working and its access tokens are refused. */
     public void end(String sessionId) {
         UserSession session = sessionId == null ? null : em.find(UserSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);

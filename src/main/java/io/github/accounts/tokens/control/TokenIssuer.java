@@ -80,6 +80,25 @@ public class TokenIssuer {
         return new AccessToken(keys.sign(claims), accessTtlSeconds);
     }
 
+    /**
+     * An access token for a client acting on its own behalf ({@code client_credentials}, RFC 9068): its {@code sub}
+     * and {@code client_id} are the client, it has no user, no session and no groups.
+     */
+    public AccessToken issueForClient(String clientId) {
+        Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(keys.issuer())
+                .audience(keys.audience())
+                .subject(clientId)
+                .claim(CLIENT_ID_CLAIM, clientId)
+                .claim("groups", java.util.List.of())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(accessTtlSeconds)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new AccessToken(keys.sign(claims), accessTtlSeconds);
+    }
+
     /** A signed access token and its lifetime in seconds. */
     public record AccessToken(String token, long expiresIn) {
     }
