@@ -7,6 +7,7 @@ CREATE TABLE oidc_client (
   client_name VARCHAR(128),
   redirect_uris VARCHAR(4000) NOT NULL,
   grant_types VARCHAR(255) NOT NULL,
+  post_logout_redirect_uris VARCHAR(4000),
   created_at BIGINT NOT NULL
 );
 
@@ -40,3 +41,7 @@ CREATE TABLE oidc_login (
 
 ALTER TABLE user_session ADD COLUMN client_id VARCHAR(64);
 ALTER TABLE user_session ADD COLUMN scope VARCHAR(255);
+-- the provider session (oidc_login.sid) a client's session was started from: logging out there ends them all
+ALTER TABLE user_session ADD COLUMN login_sid VARCHAR(36);
+CREATE INDEX user_session_login_sid ON user_session (login_sid);
+CREATE INDEX oidc_login_sid ON oidc_login (sid);

@@ -33,6 +33,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -52,6 +53,7 @@ import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +85,10 @@ class OpenIdProviderIT {
 
     static final String REGISTRATION_TOKEN = "registration-token-for-the-oidc-test-0123456789";
     static final String ISSUER = "http://localhost:8080";
-    static final String EMAIL = "oidc-user@example.com";
+    static final String EMAIL = TestDatabase.uniqueEmail("oidc-user");
     static final String PASSWORD = "a long and unusual pass phrase";
-    static final String ADMIN_EMAIL = "oidc-admin@example.com";
+    static final String ADMIN_EMAIL = TestDatabase.uniqueEmail("oidc-admin");
+    static final URI SIGNED_OUT = URI.create("https://app.example.com/signed-out");
     static final String BOOTSTRAP_SECRET = "bootstrap-secret-of-the-oidc-test-0123456789";
     static final URI REDIRECT = URI.create("https://app.example.com/callback");
     static final URI NATIVE_REDIRECT = URI.create("http://127.0.0.1:4711/native");
@@ -121,6 +124,7 @@ class OpenIdProviderIT {
         OIDCClientMetadata metadata = new OIDCClientMetadata();
         metadata.setRedirectionURI(redirect);
         metadata.setName("test app " + method);
+        metadata.setPostLogoutRedirectionURIs(Set.of(SIGNED_OUT));
         metadata.setTokenEndpointAuthMethod(method);
         ClientRegistrationResponse response = OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
                 at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN)).toHTTPRequest().send());
@@ -375,6 +379,36 @@ class OpenIdProviderIT {
         Reply gone = new Browser().get(request(client, URI.create("https://app.example.com/new"), new CodeVerifier()).build().toURI());
         assertEquals(400, gone.status());
         assertNull(gone.header("Location"));
+    }
+
+    @Test
+    void loggingOutAtTheProviderEndsTheBrowserSessionAndEveryClientsTokens() throws Exception {
+        Browser browser = new Browser();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationSuccessResponse first = signIn(browser, request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        OIDCTokenResponse confidentialTokens = (OIDCTokenResponse) exchange(confidential, first.getAuthorizationCode(), REDIRECT, verifier);
+        CodeVerifier nativeVerifier = new CodeVerifier();
+        Reply sso = browser.get(request(publicClient, NATIVE_REDIRECT, nativeVerifier).build().toURI());
+        AuthorizationSuccessResponse second = AuthorizationResponse.parse(URI.create(sso.header("Location"))).toSuccessResponse();
+        OIDCTokenResponse publicTokens = (OIDCTokenResponse) exchange(publicClient, second.getAuthorizationCode(), NATIVE_REDIRECT, nativeVerifier);
+        String publicAccess = publicTokens.getOIDCTokens().getAccessToken().getValue();
+        assertEquals(200, http.me(publicAccess).status());
+
+        Reply unregistered = browser.get(new LogoutRequest(at("/api/oidc/logout"), confidentialTokens.getOIDCTokens().getIDToken(),
+                URI.create("https://evil.example/after"), new State()).toURI());
+        assertEquals(400, unregistered.status());
+        assertNull(unregistered.header("Location"));
+        Reply noHint = browser.get(new LogoutRequest(at("/api/oidc/logout"), null, SIGNED_OUT, new State()).toURI());
+        assertEquals(400, noHint.status());
+
+        State state = new State();
+        Reply out = browser.get(new LogoutRequest(at("/api/oidc/logout"), confidentialTokens.getOIDCTokens().getIDToken(), SIGNED_OUT, state).toURI());
+        assertEquals(303, out.status(), out::body);
+        assertEquals(SIGNED_OUT + "?state=" + state.getValue(), out.header("Location"));
+        assertEquals(401, Await.until(() -> http.me(publicAccess), reply -> reply.status() == 401).status());
+        assertEquals(401, http.me(confidentialTokens.getOIDCTokens().getAccessToken().getValue()).status());
+        Reply after = browser.get(request(confidential, REDIRECT, new CodeVerifier()).prompt(new Prompt(Prompt.Type.NONE)).build().toURI());
+        assertEquals("login_required", parseError(after).getErrorObject().getCode());
     }
 
     @Test

@@ -84,6 +84,9 @@ public class Clients {
                 : metadata.getGrantTypes().stream().map(GrantType::getValue).sorted().toList();
         OidcClient client = new OidcClient(UUID.randomUUID().toString(), method.getValue(), secret == null ? null : Secrets.hash(secret),
                 metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList(), grants, now());
+        if (metadata.getPostLogoutRedirectionURIs() != null) {
+            client.allowLogoutRedirects(metadata.getPostLogoutRedirectionURIs().stream().map(URI::toString).toList());
+        }
         em.persist(client);
         em.flush();
         return OAuthReply.of(new OIDCClientInformationResponse(information(client, secret), true).toHTTPResponse());
@@ -105,7 +108,16 @@ public class Clients {
                 return Optional.of(RegistrationError.INVALID_REDIRECT_URI.setDescription(refusal.get()));
             }
         }
-        if (total > OidcClient.REDIRECT_URIS_MAX) {
+        Set<URI> logoutUris = metadata.getPostLogoutRedirectionURIs() == null ? Set.of() : metadata.getPostLogoutRedirectionURIs();
+        int logoutTotal = 0;
+        for (URI uri : logoutUris) {
+            logoutTotal += uri.toString().length() + 1;
+            Optional<String> refusal = RedirectUris.refusal(uri.toString());
+            if (refusal.isPresent()) {
+                return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("post_logout_redirect_uris: " + refusal.get()));
+            }
+        }
+        if (total > OidcClient.REDIRECT_URIS_MAX || logoutTotal > OidcClient.REDIRECT_URIS_MAX) {
             return Optional.of(RegistrationError.INVALID_REDIRECT_URI.setDescription("too many redirect URIs"));
         }
         if (metadata.getTokenEndpointAuthMethod() != null && !METHODS.contains(metadata.getTokenEndpointAuthMethod())) {
@@ -132,6 +144,9 @@ public class Clients {
         OIDCClientMetadata metadata = new OIDCClientMetadata();
         metadata.setRedirectionURIs(new LinkedHashSet<>(client.getRedirectUris().stream().map(URI::create).toList()));
         metadata.setName(client.getName());
+        if (!client.getPostLogoutRedirectUris().isEmpty()) {
+            metadata.setPostLogoutRedirectionURIs(new LinkedHashSet<>(client.getPostLogoutRedirectUris().stream().map(URI::create).toList()));
+        }
         metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.parse(client.getAuthMethod()));
         metadata.setGrantTypes(new LinkedHashSet<>(client.getGrantTypes().stream().map(GrantType::new).toList()));
         metadata.setResponseTypes(Set.of(ResponseType.CODE));
@@ -175,6 +190,8 @@ public class Clients {
             throw new InvalidInputException(invalid.get().getDescription());
         }
         client.update(metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList());
+        client.allowLogoutRedirects(metadata.getPostLogoutRedirectionURIs() == null ? List.of()
+                : metadata.getPostLogoutRedirectionURIs().stream().map(URI::toString).toList());
         return information(client, null).toJSONObject().toJSONString();
     }
 

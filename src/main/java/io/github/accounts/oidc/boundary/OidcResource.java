@@ -50,6 +50,9 @@ public class OidcResource {
     @EJB
     Clients clients;
 
+    @EJB
+    Logout logout;
+
     @Inject
     CallingClient caller;
 
@@ -82,6 +85,13 @@ public class OidcResource {
     public Response token(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorizationHeader,
                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         return form(body, authorizationHeader, contentType, tokenEndpoint::token);
+    }
+
+    @GET
+    @Path("logout")
+    @PermitAll
+    public Response logout(@CookieParam(ProviderCookies.LOGIN) String login) {
+        return OAuthReplies.send(logout.end(new Logout.Call(uri.getRequestUri().getRawQuery(), login)));
     }
 
     @POST

@@ -33,6 +33,11 @@ public final class LoginPage {
         return page("Sign-in request refused", "<p class=\"form-error\" role=\"alert\">" + escape(message) + "</p>\n");
     }
 
+    /** After a logout: no redirect was asked for. */
+    public static String signedOut() {
+        return page("Signed out", "<p>You are signed out of every application that signed you in here.</p>\n");
+    }
+
     private static String page(String title, String content) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

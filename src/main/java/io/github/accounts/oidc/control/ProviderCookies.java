@@ -17,6 +17,11 @@ public final class ProviderCookies {
         return LOGIN + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; Secure; HttpOnly; SameSite=Lax";
     }
 
+    /** Removes the sign-in cookie. */
+    public static String loginEnded() {
+        return LOGIN + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Lax";
+    }
+
     public static String csrf(String value) {
         return CSRF + "=" + value + "; Path=/; Max-Age=3600; Secure; HttpOnly; SameSite=Strict";
     }

@@ -46,6 +46,10 @@ public class OidcClient {
     @Column(name = "grant_types", length = 255, nullable = false)
     private String grantTypes;
 
+    /** Where RP-initiated logout may send the browser afterwards, separated by spaces; null: nowhere. */
+    @Column(name = "post_logout_redirect_uris", length = REDIRECT_URIS_MAX)
+    private String postLogoutRedirectUris;
+
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
@@ -94,6 +98,14 @@ public class OidcClient {
 
     public List<String> getRedirectUris() {
         return Arrays.asList(redirectUris.split(" "));
+    }
+
+    public void allowLogoutRedirects(List<String> uris) {
+        postLogoutRedirectUris = uris.isEmpty() ? null : String.join(" ", uris);
+    }
+
+    public List<String> getPostLogoutRedirectUris() {
+        return postLogoutRedirectUris == null ? List.of() : Arrays.asList(postLogoutRedirectUris.split(" "));
     }
 
     public List<String> getGrantTypes() {

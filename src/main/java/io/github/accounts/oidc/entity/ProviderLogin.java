@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 /** A browser signed in at the provider (single sign-on), found by the SHA-256 of its cookie; {@code sid} is public. */
 @Entity
 @Table(name = "oidc_login")
+@jakarta.persistence.NamedQuery(name = ProviderLogin.LIVE_BY_SID, query = "SELECT l FROM ProviderLogin l WHERE l.sid = :sid AND l.endedAt IS NULL")
 public class ProviderLogin {
+
+    public static final String LIVE_BY_SID = "ProviderLogin.liveBySid";
 
     @Id
     @Column(name = "cookie_hash", length = 64)

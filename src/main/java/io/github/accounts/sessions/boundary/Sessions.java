@@ -85,15 +85,18 @@ public class Sessions {
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
-        return start(user, userAgent, null, null);
+        return start(user, userAgent, null, null, null);
     }
 
-    /** Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope. */
-    public SessionTokens start(User user, String userAgent, String clientId, String scope) {
+    /**
+     * Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope,
+     * from the provider session {@code loginSid}.
+     */
+    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));
-        session.startedFor(clientId, scope);
+        session.startedFor(clientId, scope, loginSid);
         em.persist(session);
         return next(session, user, now, RefreshTokens.generate());
     }
@@ -175,6 +178,15 @@ public class Sessions {
         if (session != null && clientId != null && clientId.equals(session.getClientId()) && session.getEndedAt() == null) {
             endNow(session, rules.now());
         }
+    }
+
+    /** Ends every client session started from one provider session (an OpenID Connect logout). */
+    public int endAllOfLogin(String loginSid) {
+        long now = rules.now();
+        List<UserSession> ending = em.createNamedQuery(UserSession.LIVE_OF_LOGIN, UserSession.class)
+                .setParameter("sid", loginSid).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        ending.forEach(s -> endNow(s, now));
+        return ending.size();
     }
 
     /** Ends one session; its refresh tokens stop working and its access tokens are refused. */

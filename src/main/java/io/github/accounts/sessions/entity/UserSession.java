@@ -14,11 +14,13 @@ import jakarta.persistence.Table;
 @Table(name = "user_session")
 @NamedQuery(name = UserSession.LIVE_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user "
         + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
+@NamedQuery(name = UserSession.LIVE_OF_LOGIN, query = "SELECT s FROM UserSession s WHERE s.loginSid = :sid AND s.endedAt IS NULL")
 @NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s.id, s.endedAt FROM UserSession s WHERE s.endedAt >= :since")
 public class UserSession {
 
     public static final String LIVE_OF_USER = "UserSession.liveOfUser";
     public static final String ENDED_SINCE = "UserSession.endedSince";
+    public static final String LIVE_OF_LOGIN = "UserSession.liveOfLogin";
     public static final int USER_AGENT_MAX = 255;
     public static final int CLIENT_ID_MAX = 64;
     public static final int SCOPE_MAX = 255;
@@ -52,6 +54,10 @@ public class UserSession {
     /** The OpenID Connect client the session was started for; null for the service's own API and web page. */
     @Column(name = "client_id", length = CLIENT_ID_MAX)
     private String clientId;
+
+    /** The provider session (single sign-on) the client's session was started from. */
+    @Column(name = "login_sid", length = 36)
+    private String loginSid;
 
     /** The scope granted to that client. */
     @Column(length = SCOPE_MAX)
@@ -92,9 +98,10 @@ public class UserSession {
         }
     }
 
-    public void startedFor(String clientId, String scope) {
+    public void startedFor(String clientId, String scope, String loginSid) {
         this.clientId = clientId;
         this.scope = scope;
+        this.loginSid = loginSid;
     }
 
     public String getScope() {

@@ -40,7 +40,7 @@ public class WellKnownServlet extends HttpServlet {
 
     /**
      * OpenID Connect Discovery 1.0 and RFC 8414: what the provider serves, and nothing it does not (no
-     * {@code password} grant, no implicit flow, no {@code end_session_endpoint} yet).
+     * {@code password} grant, no implicit flow, no back-channel logout yet).
      */
     private String configuration() {
         return Json.createObjectBuilder()
@@ -51,6 +51,7 @@ public class WellKnownServlet extends HttpServlet {
                 .add("jwks_uri", publicUrl.of(JWKS))
                 .add("registration_endpoint", publicUrl.of("/api/oidc/register"))
                 .add("revocation_endpoint", publicUrl.of("/api/oidc/revoke"))
+                .add("end_session_endpoint", publicUrl.of("/api/oidc/logout"))
                 .add("introspection_endpoint", publicUrl.of("/api/oauth/introspect"))
                 .add("scopes_supported", strings("openid", "profile", "email", "offline_access"))
                 .add("response_types_supported", strings("code"))
