@@ -8,6 +8,7 @@ CREATE TABLE oidc_client (
   redirect_uris VARCHAR(4000) NOT NULL,
   grant_types VARCHAR(255) NOT NULL,
   post_logout_redirect_uris VARCHAR(4000),
+  backchannel_logout_uri VARCHAR(2000),
   created_at BIGINT NOT NULL
 );
 

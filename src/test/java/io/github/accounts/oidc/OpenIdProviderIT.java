@@ -412,6 +412,44 @@ class OpenIdProviderIT {
     }
 
     @Test
+    void aClientWithABackChannelLogoutUriIsToldWhenItsSessionEnds() throws Exception {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/backchannel", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            OIDCClientMetadata metadata = new OIDCClientMetadata();
+            metadata.setRedirectionURI(REDIRECT);
+            metadata.setBackChannelLogoutURI(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel"));
+            OIDCClientInformation client = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
+                    at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN)).toHTTPRequest().send())).getOIDCClientInformation();
+            CodeVerifier verifier = new CodeVerifier();
+            AuthorizationSuccessResponse success = signIn(new Browser(), request(client, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+            OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(client, success.getAuthorizationCode(), REDIRECT, verifier);
+            IDTokenClaimsSet id = new IDTokenValidator(new Issuer(ISSUER), client.getID(), JWSAlgorithm.RS256,
+                    at("/.well-known/jwks.json").toURL()).validate(tokens.getOIDCTokens().getIDToken(), null);
+
+            // the user logs out of this client's session everywhere: the client hears of it
+            assertEquals(200, new TokenRevocationRequest(at("/api/oidc/revoke"), new ClientSecretBasic(client.getID(), client.getSecret()),
+                    tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send().getStatusCode());
+            String body = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertNotNull(body, "no logout token arrived");
+            assertTrue(body.startsWith("logout_token="), body);
+            JWT logoutToken = com.nimbusds.jwt.JWTParser.parse(java.net.URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+            var claims = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER), client.getID(),
+                    JWSAlgorithm.RS256, at("/.well-known/jwks.json").toURL()).validate(logoutToken);
+            assertEquals(id.getSessionID(), claims.getSessionID());
+            assertEquals(id.getSubject(), claims.getSubject());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void aCodeIsBoundToItsRedirectUriAndVerifierAndClient() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();

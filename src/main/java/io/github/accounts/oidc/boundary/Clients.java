@@ -84,6 +84,9 @@ public class Clients {
                 : metadata.getGrantTypes().stream().map(GrantType::getValue).sorted().toList();
         OidcClient client = new OidcClient(UUID.randomUUID().toString(), method.getValue(), secret == null ? null : Secrets.hash(secret),
                 metadata.getName(), metadata.getRedirectionURIs().stream().map(URI::toString).toList(), grants, now());
+        if (metadata.getBackChannelLogoutURI() != null) {
+            client.setBackChannelLogoutUri(metadata.getBackChannelLogoutURI().toString());
+        }
         if (metadata.getPostLogoutRedirectionURIs() != null) {
             client.allowLogoutRedirects(metadata.getPostLogoutRedirectionURIs().stream().map(URI::toString).toList());
         }
@@ -117,6 +120,11 @@ public class Clients {
                 return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("post_logout_redirect_uris: " + refusal.get()));
             }
         }
+        URI backChannel = metadata.getBackChannelLogoutURI();
+        if (backChannel != null && (backChannel.toString().length() > OidcClient.REDIRECT_URI_MAX
+                || RedirectUris.refusal(backChannel.toString()).isPresent() || !backChannel.getScheme().startsWith("http"))) {
+            return Optional.of(RegistrationError.INVALID_CLIENT_METADATA.setDescription("backchannel_logout_uri must be https (http on loopback)"));
+        }
         if (total > OidcClient.REDIRECT_URIS_MAX || logoutTotal > OidcClient.REDIRECT_URIS_MAX) {
             return Optional.of(RegistrationError.INVALID_REDIRECT_URI.setDescription("too many redirect URIs"));
         }
@@ -144,6 +152,10 @@ public class Clients {
         OIDCClientMetadata metadata = new OIDCClientMetadata();
         metadata.setRedirectionURIs(new LinkedHashSet<>(client.getRedirectUris().stream().map(URI::create).toList()));
         metadata.setName(client.getName());
+        if (client.getBackChannelLogoutUri() != null) {
+            metadata.setBackChannelLogoutURI(URI.create(client.getBackChannelLogoutUri()));
+            metadata.requiresBackChannelLogoutSession(true);
+        }
         if (!client.getPostLogoutRedirectUris().isEmpty()) {
             metadata.setPostLogoutRedirectionURIs(new LinkedHashSet<>(client.getPostLogoutRedirectUris().stream().map(URI::create).toList()));
         }

@@ -50,6 +50,10 @@ public class OidcClient {
     @Column(name = "post_logout_redirect_uris", length = REDIRECT_URIS_MAX)
     private String postLogoutRedirectUris;
 
+    /** Where this provider posts a logout token when one of the client's sessions ends; null: nowhere. */
+    @Column(name = "backchannel_logout_uri", length = REDIRECT_URI_MAX)
+    private String backChannelLogoutUri;
+
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
@@ -106,6 +110,14 @@ public class OidcClient {
 
     public List<String> getPostLogoutRedirectUris() {
         return postLogoutRedirectUris == null ? List.of() : Arrays.asList(postLogoutRedirectUris.split(" "));
+    }
+
+    public String getBackChannelLogoutUri() {
+        return backChannelLogoutUri;
+    }
+
+    public void setBackChannelLogoutUri(String uri) {
+        this.backChannelLogoutUri = uri;
     }
 
     public List<String> getGrantTypes() {

@@ -15,6 +15,8 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.github.accounts.sessions.control.ClientSessionEnded;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -54,6 +56,10 @@ public class Sessions {
 
     @Inject
     Clock clock;
+
+    /** Tells the OpenID Provider, which notifies the client (back-channel logout). */
+    @Inject
+    Event<ClientSessionEnded> clientSessionEnded;
 
     @Inject
     @ConfigProperty(name = "JWT_REFRESH_TTL", defaultValue = "1209600")
@@ -208,6 +214,9 @@ public class Sessions {
     private void endNow(UserSession session, long now) {
         session.end(now);
         revocations.endSession(session.getId(), now);
+        if (session.getClientId() != null) {
+            clientSessionEnded.fire(new ClientSessionEnded(session.getClientId(), session.getUserId(), session.getLoginSid()));
+        }
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)

@@ -104,6 +104,10 @@ public class UserSession {
         this.loginSid = loginSid;
     }
 
+    public String getLoginSid() {
+        return loginSid;
+    }
+
     public String getScope() {
         return scope;
     }

@@ -40,7 +40,7 @@ public class WellKnownServlet extends HttpServlet {
 
     /**
      * OpenID Connect Discovery 1.0 and RFC 8414: what the provider serves, and nothing it does not (no
-     * {@code password} grant, no implicit flow, no back-channel logout yet).
+     * {@code password} grant, no implicit flow).
      */
     private String configuration() {
         return Json.createObjectBuilder()
@@ -67,6 +67,8 @@ public class WellKnownServlet extends HttpServlet {
                 .add("claims_supported", strings("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "at_hash",
                         "amr", "name", "preferred_username", "email", "upn", "groups", "jti", "client_id", "scope"))
                 .add("authorization_response_iss_parameter_supported", true)
+                .add("backchannel_logout_supported", true)
+                .add("backchannel_logout_session_supported", true)
                 .add("request_parameter_supported", false)
                 .add("request_uri_parameter_supported", false)
                 .add("claims_parameter_supported", false)
