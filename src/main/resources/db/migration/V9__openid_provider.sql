@@ -46,3 +46,4 @@ ALTER TABLE user_session ADD COLUMN scope VARCHAR(255);
 ALTER TABLE user_session ADD COLUMN login_sid VARCHAR(36);
 CREATE INDEX user_session_login_sid ON user_session (login_sid);
 CREATE INDEX oidc_login_sid ON oidc_login (sid);
+CREATE INDEX oidc_login_user ON oidc_login (user_id);

@@ -450,6 +450,26 @@ class OpenIdProviderIT {
     }
 
     @Test
+    void aLogoutOfAllSessionsEndsTheBrowserSignInToo() throws Exception {
+        String email = TestDatabase.uniqueEmail("oidc-global");
+        assertEquals(201, http.register("global", email, PASSWORD).status());
+        Browser browser = new Browser();
+        AuthenticationRequest request = request(confidential, REDIRECT, new CodeVerifier()).build();
+        Reply page = browser.get(request.toURI());
+        Map<String, String> hidden = hidden(page.body());
+        Reply signedIn = browser.postForm(at("/api/oidc/authorize"), Map.of("request", hidden.get("request"), "csrf", hidden.get("csrf"),
+                "email", email, "password", PASSWORD));
+        assertEquals(303, signedIn.status(), signedIn::body);
+        Reply sso = browser.get(request(confidential, REDIRECT, new CodeVerifier()).prompt(new Prompt(Prompt.Type.NONE)).build().toURI());
+        assertTrue(AuthorizationResponse.parse(URI.create(sso.header("Location"))).indicatesSuccess());
+
+        String api = http.login(email, PASSWORD).token();
+        assertEquals(200, http.send(http.request("/api/users/logout?scope=global").header("Authorization", "Bearer " + api).DELETE().build()).status());
+        Reply after = browser.get(request(confidential, REDIRECT, new CodeVerifier()).prompt(new Prompt(Prompt.Type.NONE)).build().toURI());
+        assertEquals("login_required", parseError(after).getErrorObject().getCode());
+    }
+
+    @Test
     void aCodeIsBoundToItsRedirectUriAndVerifierAndClient() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();

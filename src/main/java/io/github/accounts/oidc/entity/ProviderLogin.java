@@ -8,10 +8,12 @@ import jakarta.persistence.Table;
 /** A browser signed in at the provider (single sign-on), found by the SHA-256 of its cookie; {@code sid} is public. */
 @Entity
 @Table(name = "oidc_login")
+@jakarta.persistence.NamedQuery(name = ProviderLogin.LIVE_OF_USER, query = "SELECT l FROM ProviderLogin l WHERE l.userId = :user AND l.endedAt IS NULL")
 @jakarta.persistence.NamedQuery(name = ProviderLogin.LIVE_BY_SID, query = "SELECT l FROM ProviderLogin l WHERE l.sid = :sid AND l.endedAt IS NULL")
 public class ProviderLogin {
 
     public static final String LIVE_BY_SID = "ProviderLogin.liveBySid";
+    public static final String LIVE_OF_USER = "ProviderLogin.liveOfUser";
 
     @Id
     @Column(name = "cookie_hash", length = 64)

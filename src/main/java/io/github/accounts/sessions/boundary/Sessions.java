@@ -15,6 +15,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.github.accounts.sessions.control.AllSessionsEnded;
 import io.github.accounts.sessions.control.ClientSessionEnded;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,6 +61,10 @@ public class Sessions {
     /** Tells the OpenID Provider, which notifies the client (back-channel logout). */
     @Inject
     Event<ClientSessionEnded> clientSessionEnded;
+
+    /** Tells the OpenID Provider, which ends the user's browser sign-ins. */
+    @Inject
+    Event<AllSessionsEnded> allSessionsEnded;
 
     @Inject
     @ConfigProperty(name = "JWT_REFRESH_TTL", defaultValue = "1209600")
@@ -208,6 +213,7 @@ public class Sessions {
         long now = rules.now();
         List<UserSession> ending = live(userId).stream().filter(s -> !s.getId().equals(keep)).toList();
         ending.forEach(s -> endNow(s, now));
+        allSessionsEnded.fire(new AllSessionsEnded(userId));
         return ending.size();
     }
 
