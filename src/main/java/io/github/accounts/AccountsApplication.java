@@ -1,6 +1,9 @@
 package io.github.accounts;
 
 import io.github.accounts.admin.boundary.AdminResource;
+import io.github.accounts.oidc.boundary.ClientsAdminResource;
+import io.github.accounts.oidc.boundary.OidcResource;
+import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.operations.boundary.RequestTimer;
 import io.github.accounts.problems.boundary.ConstraintViolationMapper;
 import io.github.accounts.web.boundary.JsonRecordReader;
@@ -33,7 +36,7 @@ import java.util.Set;
 @ApplicationScoped
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"user", "admin"})
+@DeclareRoles({"user", "admin", OidcSettings.REGISTRAR})
 public class AccountsApplication extends Application {
 
     /** What every application of the WAR uses: request bodies, problem JSON, the revocation check, metrics. */
@@ -45,7 +48,7 @@ public class AccountsApplication extends Application {
     static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
 
     static final Set<Class<?>> RESOURCES = Set.of(UsersResource.class, TokensResource.class, AdminResource.class,
-            IntrospectionResource.class);
+            IntrospectionResource.class, OidcResource.class, ClientsAdminResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

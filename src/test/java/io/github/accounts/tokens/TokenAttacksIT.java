@@ -49,7 +49,7 @@ class TokenAttacksIT {
     static void start() throws Exception {
         serviceKey = new RSAKeyGenerator(2048).keyID("test").generate();
         String pem = Jwt.privateKeyPem(serviceKey);
-        node = MicroServer.fresh("attacks", Map.of("JWT_SIGNING_KEY", pem, "JWT_ISSUER", "https://accounts.test")).start();
+        node = MicroServer.fresh("attacks", Map.of("JWT_SIGNING_KEY", pem, "PUBLIC_URL", "https://accounts.test")).start();
         http = node.http();
         email = uniqueEmail("attacked");
         Reply registered = http.register("victim", email, PASSWORD);

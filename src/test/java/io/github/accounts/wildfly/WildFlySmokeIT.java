@@ -50,7 +50,7 @@ class WildFlySmokeIT {
     static void start() throws Exception {
         serviceKey = new RSAKeyGenerator(2048).keyID("wildfly-test").generate();
         String pem = Jwt.privateKeyPem(serviceKey);
-        server = WildFlyServer.fresh("smoke", Map.of("JWT_SIGNING_KEY", pem, "JWT_ISSUER", ISSUER)).start();
+        server = WildFlyServer.fresh("smoke", Map.of("JWT_SIGNING_KEY", pem, "PUBLIC_URL", ISSUER)).start();
         http = server.http();
     }
 

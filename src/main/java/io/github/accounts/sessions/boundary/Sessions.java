@@ -15,6 +15,9 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.github.accounts.sessions.control.AllSessionsEnded;
+import io.github.accounts.sessions.control.ClientSessionEnded;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -54,6 +58,14 @@ public class Sessions {
     @Inject
     Clock clock;
 
+    /** Tells the OpenID Provider, which notifies the client (back-channel logout). */
+    @Inject
+    Event<ClientSessionEnded> clientSessionEnded;
+
+    /** Tells the OpenID Provider, which ends the user's browser sign-ins. */
+    @Inject
+    Event<AllSessionsEnded> allSessionsEnded;
+
     @Inject
     @ConfigProperty(name = "JWT_REFRESH_TTL", defaultValue = "1209600")
     long refreshTtlSeconds;
@@ -84,26 +96,44 @@ public class Sessions {
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
+        return start(user, userAgent, null, null, null);
+    }
+
+    /**
+     * Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope,
+     * from the provider session {@code loginSid}.
+     */
+    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));
+        session.startedFor(clientId, scope, loginSid);
         em.persist(session);
         return next(session, user, now, RefreshTokens.generate());
     }
 
     /** Exchanges a refresh token for a new access token and the next refresh token. */
     public SessionTokens refresh(String refreshToken, String clientAddress) {
+        return refresh(refreshToken, clientAddress, null);
+    }
+
+    /**
+     * Exchanges a refresh token of the session started for {@code clientId} (null: the service's own API); a
+     * token of another client's session is unknown here.
+     */
+    public SessionTokens refresh(String refreshToken, String clientAddress, String clientId) {
         long now = rules.now();
         RefreshToken presented = em.find(RefreshToken.class, RefreshTokens.hash(refreshToken), LockModeType.PESSIMISTIC_WRITE);
         if (presented == null || presented.isExpired(now)) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         if (presented.isSpent()) {
-            return presentedAgain(presented, refreshToken, now, clientAddress);
+            return presentedAgain(presented, refreshToken, now, clientAddress, clientId);
         }
         UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
         User user = session == null ? null : em.find(User.class, session.getUserId());
-        if (session == null || !session.isLive(now) || user == null || user.isDisabled()) {
+        if (session == null || !session.isLive(now) || user == null || user.isDisabled()
+                || !Objects.equals(clientId, session.getClientId())) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         String nonce = RefreshTokens.nonce();
@@ -113,13 +143,13 @@ public class Sessions {
     }
 
     /** A spent refresh token: the grace answer (its successor again) for the one just replaced, else reuse. */
-    private SessionTokens presentedAgain(RefreshToken presented, String value, long now, String clientAddress) {
+    private SessionTokens presentedAgain(RefreshToken presented, String value, long now, String clientAddress, String clientId) {
         String successorValue = presented.getSuccessorNonce() == null ? null
                 : RefreshTokens.successor(value, presented.getSuccessorNonce());
         RefreshToken successor = successorValue == null ? null
                 : em.find(RefreshToken.class, RefreshTokens.hash(successorValue), LockModeType.PESSIMISTIC_WRITE);
         UserSession session = em.find(UserSession.class, presented.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.isLive(now)) {
+        if (session == null || !session.isLive(now) || !Objects.equals(clientId, session.getClientId())) {
             throw new NotAuthenticatedException(NO_SESSION);
         }
         User user = em.find(User.class, session.getUserId());
@@ -128,7 +158,7 @@ public class Sessions {
             session.touched(now);
             audit.record("refresh", "grace", "a refresh token replaced " + (now - presented.getSpentAt())
                     + " s ago: its successor again", user.getId(), clientAddress);
-            return new SessionTokens(tokens.issue(user, session.getId()), successorValue, successor.getExpiresAt() - now, user);
+            return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), successorValue, successor.getExpiresAt() - now, user);
         }
         endNow(session, now);
         audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
@@ -141,12 +171,33 @@ public class Sessions {
         long idleEnd = rules.idleEnd(session, now);
         session.used(now, idleEnd);
         em.persist(new RefreshToken(RefreshTokens.hash(refreshToken), session.getId(), idleEnd));
-        return new SessionTokens(tokens.issue(user, session.getId()), refreshToken, idleEnd - now, user);
+        return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), refreshToken, idleEnd - now, user);
     }
 
     public List<UserSession> live(long userId) {
         return em.createNamedQuery(UserSession.LIVE_OF_USER, UserSession.class)
                 .setParameter("user", userId).setParameter("now", rules.now()).getResultList();
+    }
+
+    /**
+     * Ends the session of a refresh token, if it is one of {@code clientId}'s sessions (RFC 7009: a client revokes
+     * only its own tokens); an unknown token is no error.
+     */
+    public void endByRefreshToken(String refreshToken, String clientId) {
+        RefreshToken token = em.find(RefreshToken.class, RefreshTokens.hash(refreshToken));
+        UserSession session = token == null ? null : em.find(UserSession.class, token.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (session != null && clientId != null && clientId.equals(session.getClientId()) && session.getEndedAt() == null) {
+            endNow(session, rules.now());
+        }
+    }
+
+    /** Ends every client session started from one provider session (an OpenID Connect logout). */
+    public int endAllOfLogin(String loginSid) {
+        long now = rules.now();
+        List<UserSession> ending = em.createNamedQuery(UserSession.LIVE_OF_LOGIN, UserSession.class)
+                .setParameter("sid", loginSid).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        ending.forEach(s -> endNow(s, now));
+        return ending.size();
     }
 
     /** Ends one session; its refresh tokens stop working and its access tokens are refused. */
@@ -162,12 +213,16 @@ public class Sessions {
         long now = rules.now();
         List<UserSession> ending = live(userId).stream().filter(s -> !s.getId().equals(keep)).toList();
         ending.forEach(s -> endNow(s, now));
+        allSessionsEnded.fire(new AllSessionsEnded(userId));
         return ending.size();
     }
 
     private void endNow(UserSession session, long now) {
         session.end(now);
         revocations.endSession(session.getId(), now);
+        if (session.getClientId() != null) {
+            clientSessionEnded.fire(new ClientSessionEnded(session.getClientId(), session.getUserId(), session.getLoginSid()));
+        }
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)

@@ -14,12 +14,16 @@ import jakarta.persistence.Table;
 @Table(name = "user_session")
 @NamedQuery(name = UserSession.LIVE_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user "
         + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
+@NamedQuery(name = UserSession.LIVE_OF_LOGIN, query = "SELECT s FROM UserSession s WHERE s.loginSid = :sid AND s.endedAt IS NULL")
 @NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s.id, s.endedAt FROM UserSession s WHERE s.endedAt >= :since")
 public class UserSession {
 
     public static final String LIVE_OF_USER = "UserSession.liveOfUser";
     public static final String ENDED_SINCE = "UserSession.endedSince";
+    public static final String LIVE_OF_LOGIN = "UserSession.liveOfLogin";
     public static final int USER_AGENT_MAX = 255;
+    public static final int CLIENT_ID_MAX = 64;
+    public static final int SCOPE_MAX = 255;
 
     @Id
     @Column(length = 36)
@@ -46,6 +50,18 @@ public class UserSession {
 
     @Column(name = "ended_at")
     private Long endedAt;
+
+    /** The OpenID Connect client the session was started for; null for the service's own API and web page. */
+    @Column(name = "client_id", length = CLIENT_ID_MAX)
+    private String clientId;
+
+    /** The provider session (single sign-on) the client's session was started from. */
+    @Column(name = "login_sid", length = 36)
+    private String loginSid;
+
+    /** The scope granted to that client. */
+    @Column(length = SCOPE_MAX)
+    private String scope;
 
     protected UserSession() {
     }
@@ -80,6 +96,24 @@ public class UserSession {
         if (endedAt == null) {
             endedAt = now;
         }
+    }
+
+    public void startedFor(String clientId, String scope, String loginSid) {
+        this.clientId = clientId;
+        this.scope = scope;
+        this.loginSid = loginSid;
+    }
+
+    public String getLoginSid() {
+        return loginSid;
+    }
+
+    public String getScope() {
+        return scope;
+    }
+
+    public String getClientId() {
+        return clientId;
     }
 
     public String getId() {

@@ -1,7 +1,10 @@
 package io.github.accounts.tokens.boundary;
 
 import io.github.accounts.tokens.control.VerifiedToken;
+import io.github.accounts.oidc.control.OidcSettings;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -26,6 +29,10 @@ public class AccessTokenStore implements IdentityStore {
     @EJB
     SigningKeys keys;
 
+    /** OIDC_REGISTRATION_TOKEN: its bearer may register OpenID Connect clients, and nothing else. */
+    @Inject
+    OidcSettings oidc;
+
     private volatile Method tokenAccessor;
 
     @Override
@@ -33,6 +40,9 @@ public class AccessTokenStore implements IdentityStore {
         String token = tokenOf(credential);
         if (token == null) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (oidc.isRegistrationToken(token)) {
+            return new CredentialValidationResult(new CallerPrincipal(OidcSettings.REGISTRAR), Set.of(OidcSettings.REGISTRAR));
         }
         return keys.verifier().verify(token)
                 .map(verified -> new CredentialValidationResult(verified, verified.getGroups()))
@@ -56,7 +66,10 @@ public class AccessTokenStore implements IdentityStore {
     /** The groups of a token this store vouched for (the handler asks group providers, not the validating store). */
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
-        return validationResult.getCallerPrincipal() instanceof VerifiedToken token ? token.getGroups() : Set.of();
+        if (validationResult.getCallerPrincipal() instanceof VerifiedToken token) {
+            return token.getGroups();
+        }
+        return OidcSettings.REGISTRAR.equals(validationResult.getCallerPrincipal().getName()) ? Set.of(OidcSettings.REGISTRAR) : Set.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.tokens.control.IntrospectionClients;
 import io.github.accounts.tokens.control.VerifiedToken;
+import io.github.accounts.oidc.boundary.Clients;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * RFC 7662 token introspection for resource servers that must honour logouts at once: a token is active only
  * when it verifies, has not expired, and was not revoked. Callers authenticate as a client of
- * {@code INTROSPECTION_CLIENTS} (see {@link IntrospectionClients}) with HTTP Basic; failures are throttled per address.
+ * {@code INTROSPECTION_CLIENTS} (see {@link IntrospectionClients}) or as a registered confidential OpenID Connect
+ * client with HTTP Basic; failures are throttled per address.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -41,6 +43,10 @@ public class Introspection {
 
     @Inject
     IntrospectionClients clients;
+
+    /** The OpenID Provider's registered confidential clients may introspect too. */
+    @EJB
+    Clients registered;
 
     /**
      * The client named by a Basic {@code Authorization} header, if its secret is right. A wrong one is counted
@@ -69,7 +75,9 @@ public class Introspection {
         if (colon <= 0) {
             return Optional.empty();
         }
-        return clients.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        String id = decoded.substring(0, colon);
+        String secret = decoded.substring(colon + 1);
+        return clients.authenticate(id, secret).or(() -> registered.confidential(id, secret));
     }
 
     public JsonObject introspect(String token, String client) {

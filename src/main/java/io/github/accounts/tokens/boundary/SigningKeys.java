@@ -86,7 +86,7 @@ public class SigningKeys {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "accounts")
+    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "http://localhost:8080")
     String issuer;
 
     /** The {@code aud} of every access token, and what this service's own API requires of a token. */

@@ -38,20 +38,48 @@ public class WellKnownServlet extends HttpServlet {
         response.getWriter().write(body);
     }
 
+    /**
+     * OpenID Connect Discovery 1.0 and RFC 8414: what the provider serves, and nothing it does not (no
+     * {@code password} grant, no implicit flow).
+     */
     private String configuration() {
         return Json.createObjectBuilder()
-                .add("issuer", keys.issuer())
+                .add("issuer", publicUrl.issuer())
+                .add("authorization_endpoint", publicUrl.of("/api/oidc/authorize"))
+                .add("token_endpoint", publicUrl.of("/api/oidc/token"))
+                .add("userinfo_endpoint", publicUrl.of("/api/oidc/userinfo"))
                 .add("jwks_uri", publicUrl.of(JWKS))
-                .add("token_endpoint", publicUrl.of("/api/tokens/refresh"))
+                .add("registration_endpoint", publicUrl.of("/api/oidc/register"))
+                .add("revocation_endpoint", publicUrl.of("/api/oidc/revoke"))
+                .add("end_session_endpoint", publicUrl.of("/api/oidc/logout"))
                 .add("introspection_endpoint", publicUrl.of("/api/oauth/introspect"))
-                .add("grant_types_supported", Json.createArrayBuilder().add("password").add("refresh_token"))
-                .add("response_types_supported", Json.createArrayBuilder().add("token"))
-                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256"))
-                .add("token_endpoint_auth_methods_supported", Json.createArrayBuilder().add("none"))
-                .add("introspection_endpoint_auth_methods_supported", Json.createArrayBuilder().add("client_secret_basic"))
-                .add("claims_supported", Json.createArrayBuilder().add("iss").add("sub").add("upn").add("preferred_username")
-                        .add("groups").add("iat").add("exp").add("jti").add("sid"))
+                .add("scopes_supported", strings("openid", "profile", "email", "offline_access"))
+                .add("response_types_supported", strings("code"))
+                .add("response_modes_supported", strings("query"))
+                .add("grant_types_supported", strings("authorization_code", "refresh_token", "client_credentials"))
+                .add("code_challenge_methods_supported", strings("S256"))
+                .add("subject_types_supported", strings("public"))
+                .add("id_token_signing_alg_values_supported", strings("RS256"))
+                .add("token_endpoint_auth_methods_supported", strings("client_secret_basic", "client_secret_post", "none"))
+                .add("revocation_endpoint_auth_methods_supported", strings("client_secret_basic", "client_secret_post", "none"))
+                .add("introspection_endpoint_auth_methods_supported", strings("client_secret_basic"))
+                .add("prompt_values_supported", strings("none", "login"))
+                .add("claims_supported", strings("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "at_hash",
+                        "amr", "name", "preferred_username", "email", "upn", "groups", "jti", "client_id", "scope"))
+                .add("authorization_response_iss_parameter_supported", true)
+                .add("backchannel_logout_supported", true)
+                .add("backchannel_logout_session_supported", true)
+                .add("request_parameter_supported", false)
+                .add("request_uri_parameter_supported", false)
+                .add("claims_parameter_supported", false)
                 .build().toString();
+    }
+
+    private static jakarta.json.JsonArrayBuilder strings(String... values) {
+        jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
     }
 }

@@ -50,7 +50,18 @@ public class TokenIssuer {
         }
     }
 
+    /** The OAuth client an access token was issued to (RFC 9068), absent for the service's own API. */
+    public static final String CLIENT_ID_CLAIM = "client_id";
+
     public AccessToken issue(User user, String sessionId) {
+        return issue(user, sessionId, null, null);
+    }
+
+    /**
+     * An access token of a session; {@code clientId} and {@code scope} (both null for the service's own API) name the
+     * OpenID Connect client it is for and what that client was granted.
+     */
+    public AccessToken issue(User user, String sessionId, String clientId, String scope) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -63,8 +74,29 @@ public class TokenIssuer {
                 .claim(EMAIL_VERIFIED_CLAIM, user.isEmailVerified())
                 .claim("groups", user.groups())
                 .claim(SESSION_CLAIM, sessionId)
+                .claim(CLIENT_ID_CLAIM, clientId)
+                .claim("scope", scope)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new AccessToken(keys.sign(claims), accessTtlSeconds);
+    }
+
+    /**
+     * An access token for a client acting on its own behalf ({@code client_credentials}, RFC 9068): its {@code sub}
+     * and {@code client_id} are the client, it has no user, no session and no groups.
+     */
+    public AccessToken issueForClient(String clientId) {
+        Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(keys.issuer())
+                .audience(keys.audience())
+                .subject(clientId)
+                .claim(CLIENT_ID_CLAIM, clientId)
+                .claim("groups", java.util.List.of())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(accessTtlSeconds)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         return new AccessToken(keys.sign(claims), accessTtlSeconds);

@@ -102,6 +102,15 @@ public class Accounts {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SessionTokens login(LoginRequest request, Client client) {
+        return sessions.start(authenticate(request, client), client.userAgent());
+    }
+
+    /**
+     * The user whose email and password these are, throttled and audited like every login (the OpenID Provider's
+     * login form uses it too); no session is started.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User authenticate(LoginRequest request, Client client) {
         String key = EmailAddresses.key(request.email());
         User user = checkPassword(key, request.password(), client.address(), new InvalidCredentialsException());
         if (user.isDisabled()) {
@@ -109,7 +118,7 @@ public class Accounts {
             throw accountDisabled();
         }
         audit.record("login", "success", user.getId(), client.address());
-        return sessions.start(user, client.userAgent());
+        return user;
     }
 
     /**

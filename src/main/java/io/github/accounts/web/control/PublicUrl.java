@@ -16,6 +16,10 @@ import java.util.Set;
  * {@code PUBLIC_URL}: the address clients reach the service at, the base of every URL it publishes (discovery,
  * links). Never taken from a request's {@code Host} or {@code X-Forwarded-*} headers, which a client chooses. It
  * must be an absolute {@code https} URL; plain {@code http} only on a loopback host, for development.
+ * <p>
+ * It is also the OpenID Provider's issuer: {@code JWT_ISSUER} defaults to it, and a {@code JWT_ISSUER} set to
+ * anything else (another URL, a trailing slash, a plain name) stops the deployment, so that the tokens' {@code iss},
+ * the discovery document's {@code issuer} and the place discovery is found at are one value.
  */
 @ApplicationScoped
 public class PublicUrl {
@@ -25,6 +29,10 @@ public class PublicUrl {
     @Inject
     @ConfigProperty(name = "PUBLIC_URL", defaultValue = "http://localhost:8080")
     String setting;
+
+    @Inject
+    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "http://localhost:8080")
+    String issuerSetting;
 
     private String base;
     private boolean https;
@@ -38,6 +46,20 @@ public class PublicUrl {
     void validate() {
         base = parse(setting);
         https = base.startsWith("https:");
+        checkIssuer(issuerSetting, base);
+    }
+
+    /** The issuer must be the public URL itself, character for character (no trailing slash). */
+    static void checkIssuer(String issuer, String base) {
+        if (!base.equals(issuer)) {
+            throw new IllegalStateException("JWT_ISSUER '" + issuer + "' cannot be used: the issuer is the public URL "
+                    + base + " (set PUBLIC_URL, without a trailing slash; JWT_ISSUER defaults to it)");
+        }
+    }
+
+    /** The issuer: the public URL, without a trailing slash. */
+    public String issuer() {
+        return base;
     }
 
     /** The setting as a base URL without a trailing slash; refuses what may not be published. */

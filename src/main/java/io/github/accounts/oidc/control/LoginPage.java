@@ -1,0 +1,63 @@
+package io.github.accounts.oidc.control;
+
+/**
+ * The provider's login page and its error page, in the look of the web page ({@code /assets/app.css}); no script.
+ * Everything a request brought in is HTML-escaped.
+ */
+public final class LoginPage {
+
+    private LoginPage() {
+    }
+
+    /**
+     * The form: posts the email, the password, the CSRF value and the authorization request (its query, re-checked
+     * on arrival) back to the authorization endpoint.
+     */
+    public static String form(String action, String query, String csrf, String email, String error, String registerUrl) {
+        return page("Log in", (error == null ? "" : "<p class=\"form-error\" role=\"alert\">" + escape(error) + "</p>\n")
+                + "<form method=\"post\" action=\"" + escape(action) + "\">\n"
+                + "<input type=\"hidden\" name=\"request\" value=\"" + escape(query) + "\">\n"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n"
+                + "<label for=\"email\">Email</label>\n"
+                + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
+                + escape(email == null ? "" : email) + "\">\n"
+                + "<label for=\"password\">Password</label>\n"
+                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
+                + "<button type=\"submit\" class=\"primary\">Log in</button>\n"
+                + "</form>\n"
+                + "<p>No account yet? <a href=\"" + escape(registerUrl) + "\">Create one</a></p>\n");
+    }
+
+    /** A request that cannot be sent back to its client (unknown client, unregistered redirect URI). */
+    public static String error(String message) {
+        return page("Sign-in request refused", "<p class=\"form-error\" role=\"alert\">" + escape(message) + "</p>\n");
+    }
+
+    /** After a logout: no redirect was asked for. */
+    public static String signedOut() {
+        return page("Signed out", "<p>You are signed out of every application that signed you in here.</p>\n");
+    }
+
+    private static String page(String title, String content) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + escape(title) + " · Accounts</title>\n<link rel=\"stylesheet\" href=\"../../assets/app.css\">\n</head>\n"
+                + "<body>\n<main class=\"shell\">\n<header class=\"brand\"><span class=\"logo\" aria-hidden=\"true\">◆</span><h1>Accounts</h1></header>\n"
+                + "<section class=\"card\">\n<h2>" + escape(title) + "</h2>\n" + content + "</section>\n</main>\n</body>\n</html>\n";
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
