@@ -1,5 +1,6 @@
 package io.github.accounts.oidc.control;
 
+import io.github.accounts.persistence.control.Transactions;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.accounts.oidc.entity.OidcClient;
 import io.github.accounts.sessions.control.ClientSessionEnded;
@@ -12,9 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,8 +51,8 @@ public class BackChannelLogout {
     @Inject
     Clock clock;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    Transactions transactions;
 
     @Resource
     ManagedExecutorService executor;
@@ -76,19 +74,8 @@ public class BackChannelLogout {
                 .jwtID(UUID.randomUUID().toString())
                 .build());
         URI target = URI.create(client.getBackChannelLogoutUri());
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // sent only once the session's end is durable
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.submit(() -> post(target, token));
-                }
-            }
-        });
+        // sent only once the session's end is durable
+        transactions.afterCommit(() -> executor.submit(() -> post(target, token)));
     }
 
     static void post(URI target, String token) {

@@ -2,13 +2,13 @@ package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.persistence.control.Database;
+import io.github.accounts.persistence.control.Transactions;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.revocation.control.RevocationNews;
 import io.github.accounts.revocation.entity.RevocationEvent;
 import io.github.accounts.revocation.entity.RevokedToken;
 import io.github.accounts.sessions.entity.UserSession;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -21,9 +21,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -76,8 +73,9 @@ public class Revocations {
     @Inject
     Event<RevocationNews> news;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    /** An entry made in memory ahead of its transaction leaves again if that transaction does not commit. */
+    @Inject
+    Transactions transactions;
 
     private volatile boolean loaded;
 
@@ -124,7 +122,7 @@ public class Revocations {
         if (expiresAt <= now || expiryByJti.putIfAbsent(jti, expiresAt) != null) {
             return;
         }
-        undoUnlessCommitted(() -> expiryByJti.remove(jti, expiresAt));
+        transactions.unlessCommitted(() -> expiryByJti.remove(jti, expiresAt));
         if (em.find(RevokedToken.class, jti) == null) {
             em.persist(new RevokedToken(jti, expiresAt, now));
         }
@@ -136,7 +134,7 @@ public class Revocations {
     public void endSession(String sid, long endedAt) {
         long until = endedAt + accessTtlSeconds;
         if (endedSessions.putIfAbsent(sid, until) == null) {
-            undoUnlessCommitted(() -> endedSessions.remove(sid, until));
+            transactions.unlessCommitted(() -> endedSessions.remove(sid, until));
         }
         em.persist(RevocationEvent.session(sid, endedAt, now()));
         news.fire(RevocationNews.session(sid, endedAt));
@@ -151,25 +149,6 @@ public class Revocations {
         expiryByJti.putAll(revokedTokens);
         long now = now();
         sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.merge(sid, Math.max(endedAt, now) + accessTtlSeconds, Math::max));
-    }
-
-    /** An entry made in memory ahead of its transaction leaves again if that transaction does not commit. */
-    private void undoUnlessCommitted(Runnable undo) {
-        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    undo.run();
-                }
-            }
-        });
     }
 
     /** For the metrics gauge. */

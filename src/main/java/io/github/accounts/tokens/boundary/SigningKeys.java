@@ -12,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
+import io.github.accounts.persistence.control.Transactions;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.NotReadyException;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
@@ -20,7 +21,6 @@ import io.github.accounts.tokens.control.KeyMaterial;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -32,9 +32,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
@@ -82,8 +79,9 @@ public class SigningKeys {
     @Inject
     Clock clock;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    /** Rotations and retirements are logged once they are durable. */
+    @Inject
+    Transactions transactions;
 
     @Inject
     @ConfigProperty(name = "JWT_ISSUER", defaultValue = "http://localhost:8080")
@@ -220,7 +218,7 @@ public class SigningKeys {
         RSAKey key = KeyMaterial.generate();
         store(key, now + publishAheadSeconds, now);
         reload();
-        afterCommit(() -> LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds)));
+        transactions.afterCommit(() -> LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds)));
         return new Rotation(key.getKeyID(), Instant.ofEpochSecond(now + publishAheadSeconds));
     }
 
@@ -248,7 +246,7 @@ public class SigningKeys {
         for (SigningKey key : stored) {
             if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now, retireAfter())) {
                 key.forgetPrivateKey();
-                afterCommit(() -> LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live"));
+                transactions.afterCommit(() -> LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live"));
             } else if (key.getPrivateJwk() != null && encryption.isEnabled() && !KeyEncryption.isSealed(key.getPrivateJwk())) {
                 key.replacePrivateJwk(encryption.seal(key.getPrivateJwk()));
                 LOG.info(() -> "signing key " + key.getKid() + " encrypted with KEY_ENCRYPTION_KEY");
@@ -260,26 +258,6 @@ public class SigningKeys {
                 .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
                 .toList();
         use(all.stream().filter(k -> stillPublished(k, all, now)).toList());
-    }
-
-    /** Says what a transaction did only once it is durable (at once when there is no transaction). */
-    private void afterCommit(Runnable report) {
-        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            report.run();
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    report.run();
-                }
-            }
-        });
     }
 
     /** A key is published until the newest key activated after it has signed for a whole access-token lifetime. */
