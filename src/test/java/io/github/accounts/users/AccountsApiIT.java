@@ -62,7 +62,7 @@ class AccountsApiIT extends DeployedWar {
                 () -> assertEquals("RS256", header.getString("alg")),
                 () -> assertEquals("JWT", header.getString("typ")),
                 () -> assertFalse(header.getString("kid").isBlank()),
-                () -> assertEquals("accounts", claims.getString("iss")),
+                () -> assertEquals("http://localhost:8080", claims.getString("iss"), "the issuer is the default PUBLIC_URL"),
                 () -> assertEquals(String.valueOf(reply.json().getJsonObject("user").getJsonNumber("id").longValue()), claims.getString("sub")),
                 () -> assertEquals(email, claims.getString("upn")),
                 () -> assertEquals("claims", claims.getString("preferred_username")),
