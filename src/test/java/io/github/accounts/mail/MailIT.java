@@ -7,6 +7,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.Problems;
 import jakarta.json.Json;
 import jakarta.mail.Message;
@@ -22,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,9 +55,13 @@ class MailIT {
     static void start() throws IOException {
         smtpPort = freePort();
         smtp = startSmtp();
-        node = MicroServer.fresh("mail", Map.of("MAIL_SMTP_HOST", "127.0.0.1", "MAIL_SMTP_PORT", Integer.toString(smtpPort),
+        // on a database of its own: every node on a database delivers its outbox, and the other tests' nodes
+        // (which send no mail: they write it to their log) would take this node's mails
+        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("mail"));
+        settings.putAll(Map.of("MAIL_SMTP_HOST", "127.0.0.1", "MAIL_SMTP_PORT", Integer.toString(smtpPort),
                 "MAIL_SMTP_TLS", "none", "MAIL_FROM", "accounts@example.com", "MAIL_RETRY_SECONDS", "1",
-                "ADMIN_EMAILS", ADMIN)).start();
+                "ADMIN_EMAILS", ADMIN));
+        node = MicroServer.fresh("mail", settings).start();
     }
 
     @AfterAll
