@@ -1,13 +1,11 @@
 package io.github.accounts.admin.control;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.users.control.EmailAddresses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,12 +14,10 @@ import java.util.stream.Collectors;
 public class AdminEmails {
 
     @Inject
-    @ConfigProperty(name = "ADMIN_EMAILS")
-    Optional<String> setting;
+    Settings settings;
 
     public Set<String> keys() {
-        return Arrays.stream(setting.orElse("").split(",")).map(String::strip).filter(e -> !e.isEmpty())
-                .map(EmailAddresses::key).collect(Collectors.toUnmodifiableSet());
+        return settings.get(Settings.ADMIN_EMAILS).stream().map(EmailAddresses::key).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean isAdmin(String email) {

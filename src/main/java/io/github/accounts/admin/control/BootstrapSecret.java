@@ -1,11 +1,9 @@
 package io.github.accounts.admin.control;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,23 +19,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class BootstrapSecret {
 
-    public static final int MIN_LENGTH = 32;
-
     @Inject
-    @ConfigProperty(name = "ADMIN_BOOTSTRAP_SECRET")
+    Settings settings;
+
     Optional<String> setting;
 
-    /** Created at deployment, so a weak secret stops the start with a clear message. */
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // observing the event is what creates the bean; @PostConstruct checks the setting
-    }
-
     @PostConstruct
-    void validate() {
-        configured().filter(secret -> secret.length() < MIN_LENGTH).ifPresent(secret -> {
-            throw new IllegalStateException("ADMIN_BOOTSTRAP_SECRET must be at least " + MIN_LENGTH
-                    + " characters (e.g. openssl rand -base64 32), not " + secret.length());
-        });
+    void readSettings() {
+        setting = settings.get(Settings.ADMIN_BOOTSTRAP_SECRET);
     }
 
     private Optional<String> configured() {

@@ -1,12 +1,12 @@
 package io.github.accounts.mail.control;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +19,9 @@ import java.util.Properties;
 @ApplicationScoped
 public class MailSettings {
 
+    @Inject
+    Settings settings;
+
     /** How the connection to the relay is protected. */
     public enum Tls {
         NONE, STARTTLS, TLS
@@ -26,32 +29,15 @@ public class MailSettings {
 
     static final String TIMEOUT_MILLIS = "10000";
 
-    @Inject
-    @ConfigProperty(name = "MAIL_SMTP_HOST")
     Optional<String> host;
-
-    @Inject
-    @ConfigProperty(name = "MAIL_SMTP_PORT", defaultValue = "0")
     int port;
 
-    @Inject
-    @ConfigProperty(name = "MAIL_SMTP_TLS", defaultValue = "starttls")
     String tls;
-
-    @Inject
-    @ConfigProperty(name = "MAIL_SMTP_USER")
     Optional<String> user;
 
-    @Inject
-    @ConfigProperty(name = "MAIL_SMTP_PASSWORD")
     Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "MAIL_FROM", defaultValue = "accounts@localhost")
     String from;
 
-    @Inject
-    @ConfigProperty(name = "MAIL_RETRY_SECONDS", defaultValue = "30")
     long retrySeconds;
 
     private Session session;
@@ -59,11 +45,15 @@ public class MailSettings {
 
     @PostConstruct
     void init() {
+        host = settings.get(Settings.MAIL_SMTP_HOST);
+        port = settings.get(Settings.MAIL_SMTP_PORT);
+        tls = settings.get(Settings.MAIL_SMTP_TLS);
+        user = settings.get(Settings.MAIL_SMTP_USER);
+        password = settings.get(Settings.MAIL_SMTP_PASSWORD);
+        from = settings.get(Settings.MAIL_FROM);
+        retrySeconds = settings.get(Settings.MAIL_RETRY_SECONDS).toSeconds();
         backoff = new Backoff(retrySeconds);
         Tls mode = tlsOf(tls);
-        if (port < 0 || port > 65535) {
-            throw new IllegalStateException("MAIL_SMTP_PORT must be 0 (the TLS mode's usual port) to 65535, not " + port);
-        }
         session = host.filter(h -> !h.isBlank()).map(h -> Session.getInstance(properties(h.strip(), port, mode, user.isPresent()),
                 user.map(u -> authenticator(u, password.orElse(""))).orElse(null))).orElse(null);
     }

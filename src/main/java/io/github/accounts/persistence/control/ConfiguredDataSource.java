@@ -1,5 +1,6 @@
 package io.github.accounts.persistence.control;
 
+import io.github.accounts.settings.control.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,11 +54,11 @@ public class ConfiguredDataSource implements DataSource {
 
     /** The JDBC URL in use; an embedded H2 file under the data directory when none is configured. */
     public String effectiveUrl() {
-        String configured = setting(url, "DB_URL");
+        String configured = setting(url, Settings.DB_URL.name());
         if (isSet(configured)) {
             return configured;
         }
-        String directory = setting(dataDir, "DATA_DIR");
+        String directory = setting(dataDir, Settings.DATA_DIR.name());
         Path file = Path.of(isSet(directory) ? directory : "data").toAbsolutePath().normalize().resolve("accounts");
         return "jdbc:h2:file:" + file + H2_OPTIONS;
     }
@@ -98,8 +99,8 @@ public class ConfiguredDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
             h2.setURL(jdbcUrl);
-            String h2User = setting(user, "DB_USER");
-            String h2Password = setting(password, "DB_PASSWORD");
+            String h2User = setting(user, Settings.DB_USER.name());
+            String h2Password = setting(password, Settings.DB_PASSWORD.name());
             h2.setUser(isSet(h2User) ? h2User : "sa");
             h2.setPassword(isSet(h2Password) ? h2Password : "");
             return h2;
@@ -107,8 +108,8 @@ public class ConfiguredDataSource implements DataSource {
         if (jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:")) {
             com.mysql.cj.jdbc.MysqlDataSource mysql = new com.mysql.cj.jdbc.MysqlDataSource();
             mysql.setUrl(jdbcUrl.replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"));
-            String mysqlUser = setting(user, "DB_USER");
-            String mysqlPassword = setting(password, "DB_PASSWORD");
+            String mysqlUser = setting(user, Settings.DB_USER.name());
+            String mysqlPassword = setting(password, Settings.DB_PASSWORD.name());
             if (isSet(mysqlUser)) {
                 mysql.setUser(mysqlUser);
             }

@@ -1,5 +1,6 @@
 package io.github.accounts.persistence.control;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -61,6 +61,9 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Database {
 
+    @Inject
+    Settings settings;
+
     public static final String JNDI_NAME = "java:app/jdbc/accounts";
     static final long RETRY_SECONDS = 2;
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -77,12 +80,11 @@ public class Database {
     private volatile boolean ready;
     private ScheduledFuture<?> retrying;
 
-    @Inject
-    @ConfigProperty(name = "DATA_DIR", defaultValue = "data")
     String dataDir;
 
     @PostConstruct
     void start() {
+        dataDir = settings.get(Settings.DATA_DIR);
         DataDirectory.prepare(dataDir);
         LOG.info(() -> "database: " + describe());
         try {

@@ -1,5 +1,6 @@
 package io.github.accounts.persistence.control;
 
+import io.github.accounts.settings.control.Settings;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -32,7 +33,7 @@ public class HibernateDefaults implements ServiceContributor {
         Map<String, Object> settings = registry.getSettings();
         if (!settings.containsKey(AvailableSettings.DIALECT)) {
             registry.applySetting(AvailableSettings.DIALECT,
-                    dialectFor(ConfigProvider.getConfig().getOptionalValue("DB_URL", String.class).orElse("")));
+                    dialectFor(ConfigProvider.getConfig().getOptionalValue(Settings.DB_URL.name(), String.class).orElse("")));
         }
         if (!settings.containsKey(AvailableSettings.JTA_PLATFORM) && bound(PAYARA_TRANSACTION_MANAGER)) {
             registry.applySetting(AvailableSettings.JTA_PLATFORM, PAYARA_JTA);

@@ -1,5 +1,6 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.revocation.control.DataGridTopic;
 import io.github.accounts.revocation.control.RevocationNews;
 import io.github.accounts.revocation.control.RevocationCursor;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +59,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RevocationSync {
 
+    @Inject
+    Settings settings;
+
     static final String TOPIC = "accounts-revocations";
     /** How long a gap in the event numbers is waited for: a transaction that commits later than this is missed. */
     static final Duration GAP_WAIT = Duration.ofMinutes(10);
@@ -75,12 +78,7 @@ public class RevocationSync {
     @EJB
     Revocations revocations;
 
-    @Inject
-    @ConfigProperty(name = "DB_URL")
     Optional<String> sharedDatabase;
-
-    @Inject
-    @ConfigProperty(name = "REVOCATION_PULL_MILLIS", defaultValue = "250")
     long pullMillis;
 
     @Resource
@@ -99,6 +97,8 @@ public class RevocationSync {
 
     @PostConstruct
     void start() {
+        sharedDatabase = settings.get(Settings.DB_URL);
+        pullMillis = settings.get(Settings.REVOCATION_PULL_MILLIS);
         if (sharedDatabase.filter(url -> !url.isBlank()).isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.Transactions;
@@ -21,7 +22,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Map;
@@ -44,6 +44,9 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Revocations {
 
+    @Inject
+    Settings settings;
+
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
     /** Revocation events are kept this long after the access tokens they concern have expired. */
     static final long EVENTS_KEPT_SECONDS = 86_400;
@@ -57,8 +60,6 @@ public class Revocations {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
 
     private final Map<String, Long> expiryByJti = new ConcurrentHashMap<>();
@@ -81,6 +82,7 @@ public class Revocations {
 
     @PostConstruct
     void start() {
+        accessTtlSeconds = settings.get(Settings.JWT_ACCESS_TTL).toSeconds();
         metrics.gauge("accounts_revocations", this::liveEntries);
         if (database.isReady()) {
             load();

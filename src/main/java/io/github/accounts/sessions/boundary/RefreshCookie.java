@@ -1,5 +1,7 @@
 package io.github.accounts.sessions.boundary;
 
+import io.github.accounts.settings.control.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.Cookie;
@@ -7,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,6 +23,14 @@ import java.util.Optional;
 @ApplicationScoped
 public class RefreshCookie {
 
+    @Inject
+    Settings settings;
+
+    @PostConstruct
+    void readSettings() {
+        secure = settings.get(Settings.REFRESH_COOKIE_SECURE);
+    }
+
     public static final String HEADER = "X-Token-Transport";
     /** Without {@code Secure} (REFRESH_COOKIE_SECURE=false, plain-http development) the prefix would be refused. */
     static final String PLAIN_NAME = "accounts_refresh";
@@ -29,8 +38,6 @@ public class RefreshCookie {
     static final String SECURE_NAME = "__Secure-" + PLAIN_NAME;
     static final String PATH = "/api/tokens";
 
-    @Inject
-    @ConfigProperty(name = "REFRESH_COOKIE_SECURE", defaultValue = "true")
     boolean secure;
 
     public boolean wanted(HttpServletRequest request) {

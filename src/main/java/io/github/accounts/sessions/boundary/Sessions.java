@@ -1,5 +1,6 @@
 package io.github.accounts.sessions.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.revocation.boundary.Revocations;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.List;
@@ -40,6 +40,9 @@ import java.util.UUID;
  */
 @Stateless
 public class Sessions {
+
+    @Inject
+    Settings settings;
 
     static final String NO_SESSION = "The refresh token is unknown, expired or spent";
 
@@ -66,31 +69,18 @@ public class Sessions {
     @Inject
     Event<AllSessionsEnded> allSessionsEnded;
 
-    @Inject
-    @ConfigProperty(name = "JWT_REFRESH_TTL", defaultValue = "1209600")
     long refreshTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "SESSION_MAX_LIFETIME", defaultValue = "2592000")
     long maxLifetimeSeconds;
 
-    @Inject
-    @ConfigProperty(name = "REFRESH_REUSE_GRACE_SECONDS", defaultValue = "5")
     long graceSeconds;
 
     SessionRules rules;
 
     @PostConstruct
-    void validate() {
-        if (refreshTtlSeconds < 60) {
-            throw new IllegalStateException("JWT_REFRESH_TTL must be at least 60 seconds, not " + refreshTtlSeconds);
-        }
-        if (maxLifetimeSeconds < 60) {
-            throw new IllegalStateException("SESSION_MAX_LIFETIME must be at least 60 seconds, not " + maxLifetimeSeconds);
-        }
-        if (graceSeconds < 0 || graceSeconds > 60) {
-            throw new IllegalStateException("REFRESH_REUSE_GRACE_SECONDS must be between 0 (off) and 60, not " + graceSeconds);
-        }
+    void readSettings() {
+        refreshTtlSeconds = settings.get(Settings.JWT_REFRESH_TTL).toSeconds();
+        maxLifetimeSeconds = settings.get(Settings.SESSION_MAX_LIFETIME).toSeconds();
+        graceSeconds = settings.get(Settings.REFRESH_REUSE_GRACE_SECONDS).toSeconds();
         rules = new SessionRules(clock, refreshTtlSeconds, maxLifetimeSeconds, graceSeconds);
     }
 

@@ -1,5 +1,6 @@
 package io.github.accounts.throttling.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.web.control.ClientAddresses;
 import io.github.accounts.throttling.control.Counters;
 import io.github.accounts.throttling.control.Counters.LoginKeys;
@@ -15,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +38,9 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Throttle {
 
+    @Inject
+    Settings settings;
+
     private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
     static final long MAX_LOCKOUT_SECONDS = 900;
     static final long LOGIN_IP_WINDOW_SECONDS = 900;
@@ -56,45 +59,28 @@ public class Throttle {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "LOGIN_MAX_FAILURES", defaultValue = "5")
     int maxFailures;
-
-    @Inject
-    @ConfigProperty(name = "LOGIN_ACCOUNT_MAX_FAILURES", defaultValue = "20")
     int accountMaxFailures;
 
-    @Inject
-    @ConfigProperty(name = "LOGIN_LOCKOUT_SECONDS", defaultValue = "30")
     long lockoutSeconds;
-
-    @Inject
-    @ConfigProperty(name = "LOGIN_IP_MAX_FAILURES", defaultValue = "100")
     int maxFailuresPerAddress;
 
-    @Inject
-    @ConfigProperty(name = "INTROSPECTION_IP_MAX_FAILURES", defaultValue = "20")
     int introspectionFailuresPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "REGISTER_IP_LIMIT", defaultValue = "20")
     int registrationsPerAddress;
 
-    @Inject
-    @ConfigProperty(name = "PASSWORD_RESET_IP_LIMIT", defaultValue = "20")
     int resetsPerAddress;
 
     LoginLimits limits;
 
     @PostConstruct
     void init() {
-        if (maxFailures < 1 || accountMaxFailures < maxFailures) {
-            throw new IllegalStateException("LOGIN_MAX_FAILURES must be at least 1 and LOGIN_ACCOUNT_MAX_FAILURES at least as many, not "
-                    + maxFailures + " and " + accountMaxFailures);
-        }
-        if (introspectionFailuresPerAddress < 1) {
-            throw new IllegalStateException("INTROSPECTION_IP_MAX_FAILURES must be at least 1, not " + introspectionFailuresPerAddress);
-        }
+        maxFailures = settings.get(Settings.LOGIN_MAX_FAILURES);
+        accountMaxFailures = settings.get(Settings.LOGIN_ACCOUNT_MAX_FAILURES);
+        lockoutSeconds = settings.get(Settings.LOGIN_LOCKOUT_SECONDS).toSeconds();
+        maxFailuresPerAddress = settings.get(Settings.LOGIN_IP_MAX_FAILURES);
+        introspectionFailuresPerAddress = settings.get(Settings.INTROSPECTION_IP_MAX_FAILURES);
+        registrationsPerAddress = settings.get(Settings.REGISTER_IP_LIMIT);
+        resetsPerAddress = settings.get(Settings.PASSWORD_RESET_IP_LIMIT);
         limits = new LoginLimits(maxFailures, accountMaxFailures, maxFailuresPerAddress, lockoutSeconds, MAX_LOCKOUT_SECONDS);
     }
 

@@ -1,5 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
@@ -32,7 +33,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,6 +65,9 @@ import java.util.stream.Collectors;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SigningKeys {
 
+    @Inject
+    Settings settings;
+
     static final String PUBLIC_KEYS_FILE = "public-keys.jwks";
     static final long MIN_ROTATION_SECONDS = 60;
     static final long MIN_RETIRE_SECONDS = 30;
@@ -83,38 +86,20 @@ public class SigningKeys {
     @Inject
     Transactions transactions;
 
-    @Inject
-    @ConfigProperty(name = "JWT_ISSUER", defaultValue = "http://localhost:8080")
     String issuer;
 
     /** The {@code aud} of every access token, and what this service's own API requires of a token. */
-    @Inject
-    @ConfigProperty(name = "JWT_AUDIENCE", defaultValue = "accounts")
     String audience;
 
-    @Inject
-    @ConfigProperty(name = "DATA_DIR", defaultValue = "data")
     String dataDir;
-
-    @Inject
-    @ConfigProperty(name = "JWT_SIGNING_KEY")
     Optional<String> configuredKey;
 
     /** 32 random bytes in base64: private keys are stored encrypted with it (see {@link KeyEncryption}). */
-    @Inject
-    @ConfigProperty(name = "KEY_ENCRYPTION_KEY")
     Optional<String> keyEncryptionKey;
 
-    @Inject
-    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "JWT_KEY_PUBLISH_AHEAD", defaultValue = "600")
     long publishAheadSeconds;
 
-    @Inject
-    @ConfigProperty(name = "JWT_KEY_ROTATE_AFTER", defaultValue = "2592000")
     long rotateAfterSeconds;
 
     /** A key with the moment it starts signing; newest first. */
@@ -132,15 +117,14 @@ public class SigningKeys {
 
     @PostConstruct
     void init() {
-        if (issuer.isBlank()) {
-            throw new IllegalStateException("JWT_ISSUER must not be blank");
-        }
-        if (audience.isBlank() || audience.contains(",")) {
-            throw new IllegalStateException("JWT_AUDIENCE must be one non-blank value, not '" + audience + "'");
-        }
-        if (publishAheadSeconds < 0 || rotateAfterSeconds < 0) {
-            throw new IllegalStateException("JWT_KEY_PUBLISH_AHEAD and JWT_KEY_ROTATE_AFTER must not be negative");
-        }
+        issuer = settings.publicUrl();
+        audience = settings.get(Settings.JWT_AUDIENCE);
+        dataDir = settings.get(Settings.DATA_DIR);
+        configuredKey = settings.get(Settings.JWT_SIGNING_KEY);
+        keyEncryptionKey = settings.get(Settings.KEY_ENCRYPTION_KEY);
+        accessTtlSeconds = settings.get(Settings.JWT_ACCESS_TTL).toSeconds();
+        publishAheadSeconds = settings.get(Settings.JWT_KEY_PUBLISH_AHEAD).toSeconds();
+        rotateAfterSeconds = settings.get(Settings.JWT_KEY_ROTATE_AFTER).toSeconds();
         verifier = new TokenVerifier(issuer, audience, kid -> Optional.empty(), clock);
         encryption = KeyEncryption.of(keyEncryptionKey);
         if (!encryption.isEnabled() && !isConfigured()) {

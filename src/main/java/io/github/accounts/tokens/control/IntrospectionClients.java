@@ -1,11 +1,9 @@
 package io.github.accounts.tokens.control;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,25 +24,21 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class IntrospectionClients {
 
+    @Inject
+    Settings settings;
+
     public static final int MIN_PLAINTEXT_LENGTH = 20;
     private static final String HASHED = "sha256:";
     private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
     /** Compared against for an unknown client id, so that costs the same as a wrong secret. */
     private static final byte[] NOBODY = sha256("no client has this secret");
 
-    @Inject
-    @ConfigProperty(name = "INTROSPECTION_CLIENTS")
-    Optional<String> setting;
 
     private Map<String, byte[]> digestByClient = Map.of();
 
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // observing the event creates the bean at deployment: a weak secret stops the start, not the first request
-    }
-
     @PostConstruct
     void init() {
-        digestByClient = parse(setting.orElse(""));
+        digestByClient = parse(String.join(",", settings.get(Settings.INTROSPECTION_CLIENTS)));
     }
 
     static Map<String, byte[]> parse(String setting) {
@@ -80,6 +75,11 @@ public class IntrospectionClients {
                     + MIN_PLAINTEXT_LENGTH + " characters; use a long random one (openssl rand -base64 32), or give its SHA-256 as sha256:<hex>");
         }
         return sha256(secret);
+    }
+
+    /** The ids of the clients allowed to introspect (their secrets checked when this is created). */
+    public Set<String> ids() {
+        return digestByClient.keySet();
     }
 
     /** The client id, if {@code secret} is its secret. */

@@ -1,15 +1,13 @@
 package io.github.accounts.tokens.control;
 
+import io.github.accounts.settings.control.Settings;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +17,9 @@ import java.util.UUID;
 /** Issues access tokens: RS256 JWTs with the claims MicroProfile JWT expects. */
 @ApplicationScoped
 public class TokenIssuer {
+
+    @Inject
+    Settings settings;
 
     /** The session an access token belongs to: ending the session revokes the token. */
     public static final String SESSION_CLAIM = "sid";
@@ -34,20 +35,11 @@ public class TokenIssuer {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "JWT_ACCESS_TTL", defaultValue = "900")
     long accessTtlSeconds;
 
-    /** Created at deployment, so a bad setting stops the start with a clear message. */
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // observing the event is what creates the bean; @PostConstruct checks the settings
-    }
-
     @PostConstruct
-    void validate() {
-        if (accessTtlSeconds < 10 || accessTtlSeconds > 86_400) {
-            throw new IllegalStateException("JWT_ACCESS_TTL must be between 10 and 86400 seconds, not " + accessTtlSeconds);
-        }
+    void readSettings() {
+        accessTtlSeconds = settings.get(Settings.JWT_ACCESS_TTL).toSeconds();
     }
 
     /** The OAuth client an access token was issued to (RFC 9068), absent for the service's own API. */

@@ -1,5 +1,6 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.mail.boundary.Outbox;
@@ -23,7 +24,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -34,6 +34,9 @@ import java.util.Optional;
  */
 @Stateless
 public class EmailVerification {
+
+    @Inject
+    Settings settings;
 
     /** Resent verification mails one account may ask for per hour. */
     static final int RESEND_LIMIT = 5;
@@ -62,15 +65,11 @@ public class EmailVerification {
     @Inject
     Event<EmailVerified> verified;
 
-    @Inject
-    @ConfigProperty(name = "EMAIL_VERIFICATION_TTL", defaultValue = "86400")
     long ttlSeconds;
 
     @PostConstruct
-    void check() {
-        if (ttlSeconds < 60 || ttlSeconds > 7 * 86_400) {
-            throw new IllegalStateException("EMAIL_VERIFICATION_TTL must be 60–604800 seconds, not " + ttlSeconds);
-        }
+    void readSettings() {
+        ttlSeconds = settings.get(Settings.EMAIL_VERIFICATION_TTL).toSeconds();
     }
 
     /** Mails a new link and code to the user (in the caller's transaction); earlier ones stop working. */

@@ -1,5 +1,7 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.settings.control.Settings;
+import jakarta.annotation.PostConstruct;
 import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.sessions.boundary.RefreshCookie;
@@ -24,7 +26,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Map;
@@ -42,6 +43,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class FlaskRoutesResource {
 
+    @Inject
+    Settings settings;
+
+    @PostConstruct
+    void readSettings() {
+        enabled = settings.get(Settings.FLASK_ROUTES);
+    }
+
     @EJB
     Accounts accounts;
 
@@ -57,8 +66,6 @@ public class FlaskRoutesResource {
     @Context
     HttpServletRequest http;
 
-    @Inject
-    @ConfigProperty(name = "FLASK_ROUTES", defaultValue = "true")
     boolean enabled;
 
     @POST

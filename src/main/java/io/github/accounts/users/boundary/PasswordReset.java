@@ -1,5 +1,6 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.mail.boundary.Outbox;
@@ -28,7 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -42,6 +42,9 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PasswordReset {
+
+    @Inject
+    Settings settings;
 
     /** Reset mails one account gets per hour at most; more requests are answered alike, without a mail. */
     static final int PER_ACCOUNT_LIMIT = 3;
@@ -79,15 +82,11 @@ public class PasswordReset {
     @Inject
     Event<EmailVerified> verified;
 
-    @Inject
-    @ConfigProperty(name = "PASSWORD_RESET_TTL", defaultValue = "1800")
     long ttlSeconds;
 
     @PostConstruct
-    void check() {
-        if (ttlSeconds < 60 || ttlSeconds > 86_400) {
-            throw new IllegalStateException("PASSWORD_RESET_TTL must be 60–86400 seconds, not " + ttlSeconds);
-        }
+    void readSettings() {
+        ttlSeconds = settings.get(Settings.PASSWORD_RESET_TTL).toSeconds();
     }
 
     /** Throttled per client address (a 429 for any address) and per account (silently: no further mail). */

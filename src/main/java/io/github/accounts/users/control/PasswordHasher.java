@@ -1,14 +1,12 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.settings.control.Settings;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import io.github.accounts.problems.boundary.ServiceBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -26,9 +24,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PasswordHasher {
 
-    /** OWASP's least memory (with t=5); below it, or below its memory-time product, a setting is refused. */
-    static final int MIN_MEMORY_KIB = 7 * 1024;
-    static final long MIN_MEMORY_TIME_PRODUCT = 7L * 1024 * 5;
+    @Inject
+    Settings settings;
+
     private static final Pattern ARGON2_PARAMETERS = Pattern.compile("^\\$(argon2(?:id|i|d))\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
 
     /** What a stored hash says about a password. */
@@ -40,25 +38,14 @@ public class PasswordHasher {
         }
     }
 
-    @Inject
-    @ConfigProperty(name = "PASSWORD_HASH_MEMORY_KIB", defaultValue = "19456")
     int memoryKib;
-
-    @Inject
-    @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS", defaultValue = "2")
     int iterations;
 
-    @Inject
-    @ConfigProperty(name = "PASSWORD_HASH_PARALLELISM", defaultValue = "1")
     int parallelism;
 
     /** How long a request may wait for a free core before it is answered 503: a flood of logins never holds every thread. */
-    @Inject
-    @ConfigProperty(name = "PASSWORD_HASH_WAIT_MILLIS", defaultValue = "500")
     long waitMillis;
 
-    @Inject
-    @ConfigProperty(name = "LEGACY_PASSWORD_PEPPER")
     Optional<String> legacyPepper;
 
     private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
@@ -70,21 +57,13 @@ public class PasswordHasher {
     /** Verified against when the email is unknown, so that case costs the same time as a wrong password. */
     private String dummyHash;
 
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // observing the event creates the bean at deployment; @PostConstruct checks the settings
-    }
-
     @PostConstruct
     void init() {
-        if (memoryKib < MIN_MEMORY_KIB || (long) memoryKib * iterations < MIN_MEMORY_TIME_PRODUCT
-                || parallelism < 1 || parallelism > 16 || memoryKib > 4 * 1024 * 1024) {
-            throw new IllegalStateException("PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_ITERATIONS and PASSWORD_HASH_PARALLELISM must be "
-                    + "at least OWASP's Argon2id parameters (m >= 7168 KiB and m*t >= 35840, e.g. m=19456 t=2, m=7168 t=5; 1 <= p <= 16), not m="
-                    + memoryKib + " t=" + iterations + " p=" + parallelism);
-        }
-        if (waitMillis < 1 || waitMillis > 60_000) {
-            throw new IllegalStateException("PASSWORD_HASH_WAIT_MILLIS must be 1..60000, not " + waitMillis);
-        }
+        memoryKib = settings.get(Settings.PASSWORD_HASH_MEMORY_KIB);
+        iterations = settings.get(Settings.PASSWORD_HASH_ITERATIONS);
+        parallelism = settings.get(Settings.PASSWORD_HASH_PARALLELISM);
+        waitMillis = settings.get(Settings.PASSWORD_HASH_WAIT_MILLIS);
+        legacyPepper = settings.get(Settings.LEGACY_PASSWORD_PEPPER);
         dummyHash = hash("not the password of anyone");
     }
 

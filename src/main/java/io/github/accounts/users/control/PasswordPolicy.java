@@ -1,12 +1,10 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.problems.boundary.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Locale;
 
@@ -18,32 +16,24 @@ import java.util.Locale;
 @ApplicationScoped
 public class PasswordPolicy {
 
+    @Inject
+    Settings settings;
+
     /** Argon2 takes any length, but hashing megabytes on request is a denial of service. */
-    static final int HARD_MAX = 1024;
+    static final int HARD_MAX = Settings.PASSWORD_LENGTH_LIMIT;
     /**
      * The longest password text any request may carry, checked before anything else looks at it: {@link #HARD_MAX}
      * characters (code points) are at most twice as many UTF-16 chars.
      */
     public static final int MAX_REQUEST_LENGTH = 2 * HARD_MAX;
 
-    @Inject
-    @ConfigProperty(name = "PASSWORD_MIN_LENGTH", defaultValue = "8")
     int minLength;
-
-    @Inject
-    @ConfigProperty(name = "PASSWORD_MAX_LENGTH", defaultValue = "128")
     int maxLength;
 
-    void createAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // observing the event creates the bean at deployment; @PostConstruct checks the settings
-    }
-
     @PostConstruct
-    void validate() {
-        if (minLength < 1 || maxLength < minLength || maxLength > HARD_MAX) {
-            throw new IllegalStateException("PASSWORD_MIN_LENGTH and PASSWORD_MAX_LENGTH must satisfy 1 <= min <= max <= "
-                    + HARD_MAX + ", not min=" + minLength + ", max=" + maxLength);
-        }
+    void readSettings() {
+        minLength = settings.get(Settings.PASSWORD_MIN_LENGTH);
+        maxLength = settings.get(Settings.PASSWORD_MAX_LENGTH);
     }
 
     /** A username this short is too common a substring to forbid inside passwords. */

@@ -1,5 +1,6 @@
 package io.github.accounts.web.boundary;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,13 +8,9 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Cross-origin access to the API: off unless {@code CORS_ALLOWED_ORIGINS} lists origins (exact matches such as
@@ -24,15 +21,13 @@ import java.util.stream.Collectors;
 public class CorsFilter extends HttpFilter {
 
     @Inject
-    @ConfigProperty(name = "CORS_ALLOWED_ORIGINS")
-    Optional<String> allowedOrigins;
+    Settings settings;
 
     private Set<String> origins;
 
     @Override
     public void init() {
-        origins = Arrays.stream(allowedOrigins.orElse("").split(","))
-                .map(String::strip).filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        origins = Set.copyOf(settings.get(Settings.CORS_ALLOWED_ORIGINS));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.github.accounts.web.control;
 
+import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,24 +23,24 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ClientAddresses {
 
+    @Inject
+    Settings settings;
+
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
-    @Inject
-    @ConfigProperty(name = "TRUSTED_PROXIES")
-    Optional<String> trustedProxies;
-
-    @Inject
-    @ConfigProperty(name = "IPV6_PREFIX_LENGTH", defaultValue = "64")
     int ipv6PrefixLength;
 
     private List<Range> trusted = List.of();
 
     @PostConstruct
     void init() {
-        trusted = parse(trustedProxies.orElse(""));
-        if (ipv6PrefixLength < 1 || ipv6PrefixLength > 128) {
-            throw new IllegalStateException("IPV6_PREFIX_LENGTH must be 1..128 bits, not " + ipv6PrefixLength);
-        }
+        ipv6PrefixLength = settings.get(Settings.IPV6_PREFIX_LENGTH);
+        trusted = parse(String.join(",", settings.get(Settings.TRUSTED_PROXIES)));
+    }
+
+    /** How many address ranges {@code TRUSTED_PROXIES} names (each checked when this is created). */
+    public int trustedRanges() {
+        return trusted.size();
     }
 
     /** The client as the per-address limits count it: an IPv6 address as its network, an IPv4 one as itself. */

@@ -1,5 +1,7 @@
 package io.github.accounts.throttling.boundary;
 
+import java.util.Map;
+import io.github.accounts.settings.control.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -21,11 +23,8 @@ class ThrottleTest {
     static Throttle throttle(int maxFailures, int accountMaxFailures) {
         Throttle throttle = new Throttle();
         throttle.clock = CLOCK;
-        throttle.maxFailures = maxFailures;
-        throttle.accountMaxFailures = accountMaxFailures;
-        throttle.lockoutSeconds = 30;
-        throttle.maxFailuresPerAddress = 100;
-        throttle.introspectionFailuresPerAddress = 20;
+        throttle.settings = Settings.of(Map.of("LOGIN_MAX_FAILURES", "" + maxFailures, "LOGIN_ACCOUNT_MAX_FAILURES", "" + accountMaxFailures,
+                "LOGIN_LOCKOUT_SECONDS", "30", "LOGIN_IP_MAX_FAILURES", "100", "INTROSPECTION_IP_MAX_FAILURES", "20"));
         throttle.init();
         return throttle;
     }

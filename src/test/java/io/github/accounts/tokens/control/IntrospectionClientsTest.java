@@ -1,5 +1,7 @@
 package io.github.accounts.tokens.control;
 
+import java.util.Map;
+import io.github.accounts.settings.control.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
@@ -15,7 +17,7 @@ class IntrospectionClientsTest {
 
     static IntrospectionClients clients(String setting) {
         IntrospectionClients clients = new IntrospectionClients();
-        clients.setting = Optional.of(setting);
+        clients.settings = Settings.of(Map.of("INTROSPECTION_CLIENTS", setting));
         clients.init();
         return clients;
     }
@@ -55,7 +57,7 @@ class IntrospectionClientsTest {
     @Test
     void withoutTheSettingNobodyIsAClient() {
         IntrospectionClients clients = new IntrospectionClients();
-        clients.setting = Optional.empty();
+        clients.settings = Settings.of(Map.of());
         clients.init();
         assertEquals(Optional.empty(), clients.authenticate("orders", SECRET));
     }

@@ -1,11 +1,12 @@
 package io.github.accounts.users.control;
 
+import java.util.Map;
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.problems.boundary.ServiceBusyException;
 import io.github.accounts.users.control.PasswordHasher.Verification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,11 +19,8 @@ class PasswordHasherTest {
 
     static PasswordHasher hasher(int memoryKib, int iterations, int parallelism) {
         PasswordHasher hasher = new PasswordHasher();
-        hasher.memoryKib = memoryKib;
-        hasher.iterations = iterations;
-        hasher.parallelism = parallelism;
-        hasher.legacyPepper = Optional.of("yh*hello12");
-        hasher.waitMillis = 250;
+        hasher.settings = Settings.of(Map.of("PASSWORD_HASH_MEMORY_KIB", "" + memoryKib, "PASSWORD_HASH_ITERATIONS", "" + iterations,
+                "PASSWORD_HASH_PARALLELISM", "" + parallelism, "LEGACY_PASSWORD_PEPPER", "yh*hello12", "PASSWORD_HASH_WAIT_MILLIS", "250"));
         hasher.init();
         return hasher;
     }
@@ -126,14 +124,7 @@ class PasswordHasherTest {
 
     @Test
     void theWaitMustBeBounded() {
-        PasswordHasher hasher = new PasswordHasher();
-        hasher.memoryKib = 19456;
-        hasher.iterations = 2;
-        hasher.parallelism = 1;
-        hasher.legacyPepper = Optional.empty();
-        hasher.waitMillis = 0;
-        assertThrows(IllegalStateException.class, hasher::init);
-        hasher.waitMillis = 60_001;
-        assertThrows(IllegalStateException.class, hasher::init);
+        assertThrows(IllegalStateException.class, () -> Settings.of(Map.of("PASSWORD_HASH_WAIT_MILLIS", "0")));
+        assertThrows(IllegalStateException.class, () -> Settings.of(Map.of("PASSWORD_HASH_WAIT_MILLIS", "60001")));
     }
 }

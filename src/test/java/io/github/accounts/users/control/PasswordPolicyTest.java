@@ -1,5 +1,7 @@
 package io.github.accounts.users.control;
 
+import java.util.Map;
+import io.github.accounts.settings.control.Settings;
 import io.github.accounts.problems.boundary.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +14,8 @@ class PasswordPolicyTest {
 
     static PasswordPolicy policy(int min, int max) {
         PasswordPolicy policy = new PasswordPolicy();
-        policy.minLength = min;
-        policy.maxLength = max;
-        policy.validate();
+        policy.settings = Settings.of(Map.of("PASSWORD_MIN_LENGTH", "" + min, "PASSWORD_MAX_LENGTH", "" + max));
+        policy.readSettings();
         return policy;
     }
 

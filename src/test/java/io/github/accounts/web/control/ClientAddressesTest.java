@@ -1,5 +1,7 @@
 package io.github.accounts.web.control;
 
+import java.util.Map;
+import io.github.accounts.settings.control.Settings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -51,12 +53,9 @@ class ClientAddressesTest {
     @Test
     void thePrefixLengthMustBeOneTo128() {
         ClientAddresses addresses = new ClientAddresses();
-        addresses.trustedProxies = java.util.Optional.empty();
-        addresses.ipv6PrefixLength = 0;
-        assertThrows(IllegalStateException.class, addresses::init);
-        addresses.ipv6PrefixLength = 129;
-        assertThrows(IllegalStateException.class, addresses::init);
-        addresses.ipv6PrefixLength = 48;
+        assertThrows(IllegalStateException.class, () -> Settings.of(Map.of("IPV6_PREFIX_LENGTH", "0")));
+        assertThrows(IllegalStateException.class, () -> Settings.of(Map.of("IPV6_PREFIX_LENGTH", "129")));
+        addresses.settings = Settings.of(Map.of("IPV6_PREFIX_LENGTH", "48"));
         addresses.init();
         assertEquals("2001:db8:1:0:0:0:0:0/48", addresses.limitedAs("2001:db8:1:2::9"));
     }
