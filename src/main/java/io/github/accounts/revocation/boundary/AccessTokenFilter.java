@@ -1,5 +1,6 @@
 package io.github.accounts.revocation.boundary;
 
+import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.tokens.control.VerifiedToken;
@@ -41,7 +42,7 @@ public class AccessTokenFilter implements ContainerRequestFilter {
 
     /** The {@code sid} claim: a JSON string in a verified token, whichever store verified it. */
     public static String sessionOf(JsonWebToken token) {
-        Object sid = token.getClaim("sid");
+        Object sid = token.getClaim(TokenIssuer.SESSION_CLAIM);
         return sid instanceof JsonString json ? json.getString() : sid instanceof String text ? text : null;
     }
 }

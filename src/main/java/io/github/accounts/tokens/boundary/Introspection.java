@@ -1,5 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.tokens.control.IntrospectionClients;
@@ -82,7 +83,7 @@ public class Introspection {
 
     public JsonObject introspect(String token, String client) {
         Optional<VerifiedToken> verified = keys.verifier().verify(token)
-                .filter(t -> !revocations.isRevoked(t.getTokenID(), t.getClaim("sid") instanceof jakarta.json.JsonString sid ? sid.getString() : null));
+                .filter(t -> !revocations.isRevoked(t.getTokenID(), t.getClaim(TokenIssuer.SESSION_CLAIM) instanceof jakarta.json.JsonString sid ? sid.getString() : null));
         if (verified.isEmpty()) {
             return JSON.createObjectBuilder().add("active", false).build();
         }
@@ -101,8 +102,8 @@ public class Introspection {
                 .add("iat", t.getIssuedAtTime())
                 .add("exp", t.getExpirationTime())
                 .add("jti", t.getTokenID());
-        if (t.getClaim("sid") instanceof jakarta.json.JsonString sid) {
-            answer.add("sid", sid.getString());
+        if (t.getClaim(TokenIssuer.SESSION_CLAIM) instanceof jakarta.json.JsonString sid) {
+            answer.add(TokenIssuer.SESSION_CLAIM, sid.getString());
         }
         return answer.build();
     }
