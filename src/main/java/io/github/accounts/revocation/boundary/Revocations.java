@@ -5,6 +5,7 @@ import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.Transactions;
 import io.github.accounts.persistence.control.DatabaseReady;
+import io.github.accounts.revocation.control.RevocationList;
 import io.github.accounts.revocation.control.RevocationNews;
 import io.github.accounts.revocation.entity.RevocationEvent;
 import io.github.accounts.revocation.entity.RevokedToken;
@@ -25,7 +26,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import java.util.logging.Logger;
 
 /**
@@ -62,9 +63,7 @@ public class Revocations {
 
     long accessTtlSeconds;
 
-    private final Map<String, Long> expiryByJti = new ConcurrentHashMap<>();
-    /** Ended sessions, until the last access token issued in them has expired. */
-    private final Map<String, Long> endedSessions = new ConcurrentHashMap<>();
+    RevocationList list;
     private final Object loading = new Object();
 
     @Inject
@@ -83,6 +82,7 @@ public class Revocations {
     @PostConstruct
     void start() {
         accessTtlSeconds = settings.get(Settings.JWT_ACCESS_TTL).toSeconds();
+        list = new RevocationList(accessTtlSeconds);
         metrics.gauge("accounts_revocations", this::liveEntries);
         if (database.isReady()) {
             load();
@@ -102,29 +102,30 @@ public class Revocations {
             }
             long now = now();
             // plain values, not managed entities: a large list must not fill the heap with persistence-context copies
-            em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class)
-                    .setParameter("now", now)
-                    .getResultStream().forEach(row -> expiryByJti.put((String) row[0], (Long) row[1]));
-            em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class)
-                    .setParameter("since", now - accessTtlSeconds)
-                    .getResultStream().forEach(row -> endedSessions.merge((String) row[0], (Long) row[1] + accessTtlSeconds, Math::max));
+            Map<String, Long> tokens = new HashMap<>();
+            em.createNamedQuery(RevokedToken.UNEXPIRED, Object[].class).setParameter("now", now)
+                    .getResultStream().forEach(row -> tokens.put((String) row[0], (Long) row[1]));
+            Map<String, Long> sessions = new HashMap<>();
+            em.createNamedQuery(UserSession.ENDED_SINCE, Object[].class).setParameter("since", now - accessTtlSeconds)
+                    .getResultStream().forEach(row -> sessions.merge((String) row[0], (Long) row[1], Math::max));
+            list.load(tokens, sessions);
             loaded = true;
-            LOG.info(() -> expiryByJti.size() + " revoked tokens and " + endedSessions.size() + " ended sessions loaded");
+            LOG.info(() -> list.tokens() + " revoked tokens and " + list.sessions() + " ended sessions loaded");
         }
     }
 
     /** True when the token was logged out, or its session has ended. */
     public boolean isRevoked(String jti, String sid) {
-        return !loaded || (jti != null && expiryByJti.containsKey(jti)) || (sid != null && endedSessions.containsKey(sid));
+        return !loaded || list.contains(jti, sid);
     }
 
     /** Revokes a token until its expiry; the database writes are part of the caller's transaction. */
     public void revoke(String jti, long expiresAt) {
         long now = now();
-        if (expiresAt <= now || expiryByJti.putIfAbsent(jti, expiresAt) != null) {
+        if (!list.addToken(jti, expiresAt, now)) {
             return;
         }
-        transactions.unlessCommitted(() -> expiryByJti.remove(jti, expiresAt));
+        transactions.unlessCommitted(() -> list.removeToken(jti, expiresAt));
         if (em.find(RevokedToken.class, jti) == null) {
             em.persist(new RevokedToken(jti, expiresAt, now));
         }
@@ -134,36 +135,29 @@ public class Revocations {
 
     /** Refuses every access token of a session that ended at {@code endedAt} (the session row is the durable record). */
     public void endSession(String sid, long endedAt) {
-        long until = endedAt + accessTtlSeconds;
-        if (endedSessions.putIfAbsent(sid, until) == null) {
-            transactions.unlessCommitted(() -> endedSessions.remove(sid, until));
+        long until = list.addEndedSession(sid, endedAt);
+        if (until >= 0) {
+            transactions.unlessCommitted(() -> list.removeEndedSession(sid, until));
         }
         em.persist(RevocationEvent.session(sid, endedAt, now()));
         news.fire(RevocationNews.session(sid, endedAt));
     }
 
-    /**
-     * Takes in what other nodes revoked or ended (see {@link RevocationSync}). An ended session is kept for an
-     * access-token lifetime from when it ended or from now, whichever is later, so a node whose clock is behind
-     * cannot make this one forget it early.
-     */
+    /** Takes in what other nodes revoked or ended (see {@link RevocationSync} and {@link RevocationList#merge}). */
     public void merge(Map<String, Long> revokedTokens, Map<String, Long> sessionsEndedAt) {
-        expiryByJti.putAll(revokedTokens);
-        long now = now();
-        sessionsEndedAt.forEach((sid, endedAt) -> endedSessions.merge(sid, Math.max(endedAt, now) + accessTtlSeconds, Math::max));
+        list.merge(revokedTokens, sessionsEndedAt, now());
     }
 
     /** For the metrics gauge. */
     private int liveEntries() {
-        return expiryByJti.size() + endedSessions.size();
+        return list.size();
     }
 
     /** Expired tokens are refused by their {@code exp} anyway: forget them, here and in the database. */
     @Schedule(hour = "*", minute = "*/5", persistent = false)
     public void purgeExpired() {
         long now = now();
-        expiryByJti.values().removeIf(expiresAt -> expiresAt <= now);
-        endedSessions.values().removeIf(until -> until <= now);
+        list.purge(now);
         em.createNamedQuery(RevokedToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
         em.createNamedQuery(RevocationEvent.DELETE_OLDER)
                 .setParameter("before", now - accessTtlSeconds - EVENTS_KEPT_SECONDS).executeUpdate();
