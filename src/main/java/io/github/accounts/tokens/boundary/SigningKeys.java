@@ -19,6 +19,7 @@ import io.github.accounts.problems.boundary.NotReadyException;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
 import io.github.accounts.tokens.control.KeyEncryption;
 import io.github.accounts.tokens.control.KeyMaterial;
+import io.github.accounts.tokens.control.KeySchedule;
 import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
@@ -69,8 +70,6 @@ public class SigningKeys {
     Settings settings;
 
     static final String PUBLIC_KEYS_FILE = "public-keys.jwks";
-    static final long MIN_ROTATION_SECONDS = 60;
-    static final long MIN_RETIRE_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     @PersistenceContext
@@ -97,10 +96,7 @@ public class SigningKeys {
     /** 32 random bytes in base64: private keys are stored encrypted with it (see {@link KeyEncryption}). */
     Optional<String> keyEncryptionKey;
 
-    long accessTtlSeconds;
-    long publishAheadSeconds;
-
-    long rotateAfterSeconds;
+    KeySchedule schedule;
 
     /** A key with the moment it starts signing; newest first. */
     record Key(RSAKey jwk, RSASSASigner signer, RSASSAVerifier verifier, long activatesAt, long createdAt) {
@@ -122,9 +118,8 @@ public class SigningKeys {
         dataDir = settings.get(Settings.DATA_DIR);
         configuredKey = settings.get(Settings.JWT_SIGNING_KEY);
         keyEncryptionKey = settings.get(Settings.KEY_ENCRYPTION_KEY);
-        accessTtlSeconds = settings.get(Settings.JWT_ACCESS_TTL).toSeconds();
-        publishAheadSeconds = settings.get(Settings.JWT_KEY_PUBLISH_AHEAD).toSeconds();
-        rotateAfterSeconds = settings.get(Settings.JWT_KEY_ROTATE_AFTER).toSeconds();
+        schedule = new KeySchedule(settings.get(Settings.JWT_KEY_ROTATE_AFTER).toSeconds(),
+                settings.get(Settings.JWT_KEY_PUBLISH_AHEAD).toSeconds(), settings.get(Settings.JWT_ACCESS_TTL).toSeconds());
         verifier = new TokenVerifier(issuer, audience, kid -> Optional.empty(), clock);
         encryption = KeyEncryption.of(keyEncryptionKey);
         if (!encryption.isEnabled() && !isConfigured()) {
@@ -177,7 +172,7 @@ public class SigningKeys {
         try {
             reload();
             Key newest = keys.get(0);
-            if (rotateAfterSeconds > 0 && now() - newest.createdAt() >= rotateAfterSeconds) {
+            if (schedule.rotationDue(newest.createdAt(), now())) {
                 rotateNow(now());
             }
         } catch (RuntimeException e) {
@@ -185,13 +180,14 @@ public class SigningKeys {
         }
     }
 
-    /** An admin's rotation: refused while the last one is fresh (see {@link #rotationAllowedIn}). */
+    /** An admin's rotation: refused while the last one is fresh (see {@link KeySchedule#rotationAllowedIn}). */
     public Rotation rotate() {
         if (isConfigured()) {
             throw new ConflictException("key-configured", "The signing key is given by JWT_SIGNING_KEY: rotate it there");
         }
         long now = now();
-        long wait = rotationAllowedIn(keys, now);
+        List<Key> current = keys;
+        long wait = current.isEmpty() ? 0 : KeySchedule.rotationAllowedIn(current.size(), current.get(0).activatesAt(), current.get(0).createdAt(), now);
         if (wait > 0) {
             throw new TooManyRequestsException("The signing key was rotated moments ago: wait until the new key signs", wait);
         }
@@ -200,22 +196,11 @@ public class SigningKeys {
 
     private Rotation rotateNow(long now) {
         RSAKey key = KeyMaterial.generate();
-        store(key, now + publishAheadSeconds, now);
+        long activatesAt = schedule.activatesAt(now);
+        store(key, activatesAt, now);
         reload();
-        transactions.afterCommit(() -> LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(now + publishAheadSeconds)));
-        return new Rotation(key.getKeyID(), Instant.ofEpochSecond(now + publishAheadSeconds));
-    }
-
-    /**
-     * Seconds until the next rotation may be made: none while the last rotation's key is still waiting to sign, and
-     * at most one per {@value #MIN_ROTATION_SECONDS} seconds, so that a stolen admin token cannot flood the JWKS.
-     */
-    static long rotationAllowedIn(List<Key> newestFirst, long now) {
-        if (newestFirst.size() < 2) {
-            return 0;
-        }
-        Key newest = newestFirst.get(0);
-        return Math.max(0, Math.max(newest.activatesAt() - now, newest.createdAt() + MIN_ROTATION_SECONDS - now));
+        transactions.afterCommit(() -> LOG.info(() -> "new signing key " + key.getKeyID() + " published; it signs from " + Instant.ofEpochSecond(activatesAt)));
+        return new Rotation(key.getKeyID(), Instant.ofEpochSecond(activatesAt));
     }
 
     private void store(RSAKey key, long activatesAt, long now) {
@@ -227,8 +212,9 @@ public class SigningKeys {
     private synchronized void reload() {
         long now = now();
         List<SigningKey> stored = em.createNamedQuery(SigningKey.ALL_NEWEST_FIRST, SigningKey.class).getResultList();
+        List<Long> activations = stored.stream().map(SigningKey::getActivatesAt).toList();
         for (SigningKey key : stored) {
-            if (key.getPrivateJwk() != null && canNoLongerSign(key.getActivatesAt(), stored.stream().map(SigningKey::getActivatesAt).toList(), now, retireAfter())) {
+            if (key.getPrivateJwk() != null && schedule.canNoLongerSign(key.getActivatesAt(), activations, now)) {
                 key.forgetPrivateKey();
                 transactions.afterCommit(() -> LOG.info(() -> "signing key " + key.getKid() + " retired: its private part is deleted, its public part stays published while its tokens live"));
             } else if (key.getPrivateJwk() != null && encryption.isEnabled() && !KeyEncryption.isSealed(key.getPrivateJwk())) {
@@ -241,27 +227,7 @@ public class SigningKeys {
                         k.getActivatesAt(), k.getCreatedAt()))
                 .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
                 .toList();
-        use(all.stream().filter(k -> stillPublished(k, all, now)).toList());
-    }
-
-    /** A key is published until the newest key activated after it has signed for a whole access-token lifetime. */
-    private boolean stillPublished(Key key, List<Key> newestFirst, long now) {
-        return newestFirst.stream()
-                .filter(newer -> newer.activatesAt() > key.activatesAt() && newer.activatesAt() <= now)
-                .allMatch(newer -> newer.activatesAt() + accessTtlSeconds > now);
-    }
-
-    /**
-     * A key can no longer sign once a newer key has been signing for {@code retireAfter} seconds (every
-     * node has switched by then); its private part is then deleted.
-     */
-    static boolean canNoLongerSign(long activatesAt, List<Long> allActivations, long now, long retireAfter) {
-        return allActivations.stream().anyMatch(newer -> newer > activatesAt && newer + retireAfter <= now);
-    }
-
-    /** As long as keys are published ahead (at least {@value #MIN_RETIRE_SECONDS} s): well beyond the clock skew of nodes. */
-    private long retireAfter() {
-        return Math.max(MIN_RETIRE_SECONDS, publishAheadSeconds);
+        use(all.stream().filter(k -> schedule.stillPublished(k.activatesAt(), activations, now)).toList());
     }
 
     private static Key key(RSAKey jwk, long activatesAt, long createdAt) {
@@ -342,7 +308,7 @@ public class SigningKeys {
 
     /** How long others may cache the JWKS: well within the time a new key is published before it signs. */
     public long publicKeysMaxAge() {
-        return Math.max(1, Math.min(3600, publishAheadSeconds / 2));
+        return Math.max(1, Math.min(3600, schedule.publishAhead() / 2));
     }
 
     public TokenVerifier verifier() {
