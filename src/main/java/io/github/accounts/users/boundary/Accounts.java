@@ -1,5 +1,6 @@
 package io.github.accounts.users.boundary;
 
+import io.github.accounts.persistence.control.SqlErrors;
 import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.problems.boundary.ConflictException;
@@ -26,7 +27,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,7 +85,7 @@ public class Accounts {
             em.persist(user);
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
+            if (SqlErrors.isUniqueViolation(e)) {
                 audit.record("register", "email-taken", null, client.address());
                 throw emailTaken();
             }
@@ -247,16 +247,6 @@ public class Accounts {
 
     private static ProblemException accountDisabled() {
         return new ProblemException(403, "urn:accounts:problem:account-disabled", "Forbidden", "This account is disabled");
-    }
-
-    /** A unique-key violation: SQLState class 23 anywhere in the cause chain. */
-    static boolean isUniqueViolation(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Who is calling: the client's address (for throttling and audit) its user agent (shown with its sessions) and language (of its mails). */
