@@ -7,6 +7,8 @@ import io.github.accounts.mail.control.Languages;
 import io.github.accounts.mail.control.Letters;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.EmailTokens;
 import io.github.accounts.users.control.EmailVerified;
 import io.github.accounts.users.entity.EmailToken;
@@ -73,6 +75,12 @@ public class EmailVerification {
         }
     }
 
+    /** How long a link or code mailed to an address stays valid ({@code EMAIL_VERIFICATION_TTL}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long ttlSeconds() {
+        return ttlSeconds;
+    }
+
     /** Mails a new link and code to the user (in the caller's transaction); earlier ones stop working. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void send(User user) {
@@ -85,6 +93,66 @@ public class EmailVerification {
                 now, now + ttlSeconds));
         outbox.enqueue(user.getEmail(), Letters.verification(Languages.known(user.getLanguage()), user.getUsername(),
                 publicUrl.of("/#verify-email=" + token), code, ttlSeconds / 60));
+    }
+
+    /**
+     * Someone registered with the user's address where the answer does not tell (verification required): the owner
+     * gets a mail about it (at most {@link #RESEND_LIMIT} an hour), or, when the address is still unproven, a new
+     * verification mail, so that whoever owns the address can get in either way.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void tellOwnerOfAttempt(User user) {
+        try {
+            throttle.mailRequest("verify", user.getEmailKey(), RESEND_LIMIT);
+        } catch (TooManyRequestsException enough) {
+            return;
+        }
+        if (user.isEmailVerified()) {
+            outbox.enqueue(user.getEmail(), Letters.registrationAttempt(Languages.known(user.getLanguage()), user.getUsername(),
+                    publicUrl.of("/#forgot-password")));
+        } else {
+            send(user);
+        }
+    }
+
+    /**
+     * {@code POST /api/users/email-verification/resend} {@code {"email"}}, for anyone: a new mail if the address has an
+     * unverified account, nothing otherwise; the caller is not told which. Throttled per client address like password
+     * resets (a 429 for any address) and per account (silently).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resendTo(String email, Accounts.Client client) {
+        throttle.passwordResetAttempt(client.address());
+        String key = EmailAddresses.key(email);
+        try {
+            throttle.mailRequest("verify", key, RESEND_LIMIT);
+        } catch (TooManyRequestsException enough) {
+            audit.record("email-verification", "throttled", null, client.address());
+            return;
+        }
+        boolean mailed = context.getBusinessObject(EmailVerification.class).mailAgain(key);
+        audit.record("email-verification", mailed ? "mailed" : "nothing-to-verify", null, client.address());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean mailAgain(String emailKey) {
+        Optional<User> user = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst()
+                .filter(u -> !u.isDisabled() && !u.isEmailVerified());
+        user.ifPresent(this::send);
+        return user.isPresent();
+    }
+
+    /**
+     * {@code POST /api/users/email-verification/code} {@code {"email","code"}}: the code, from a client that cannot log
+     * in before the address is verified; the same answer for an unknown address as for a wrong code.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void confirmCodeOf(String email, String code) {
+        Optional<Long> userId = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", EmailAddresses.key(email))
+                .getResultStream().findFirst().map(User::getId);
+        if (userId.isEmpty() || !context.getBusinessObject(EmailVerification.class).tryCode(userId.get(), code)) {
+            throw invalidToken();
+        }
     }
 
     /** {@code POST /api/users/email-verification}: the link's token, from anyone who has it. */
