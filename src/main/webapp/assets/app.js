@@ -1,6 +1,8 @@
 // The reference browser client of the account service. The access token lives only in this module's memory;
 // the refresh token travels in an HttpOnly cookie the page never sees (X-Token-Transport: cookie).
 
+import { t, translate } from './texts.js';
+
 const TRANSPORT = { 'X-Token-Transport': 'cookie' };
 const CHECK_EVERY_MS = 5000;
 const REFRESH_LOCK = 'accounts-refresh';
@@ -109,10 +111,57 @@ function signedOut(text) {
     clearTimeout(refreshTimer);
     clearInterval(checkTimer);
     $('account').hidden = true;
+    $('recovery').hidden = true;
     $('welcome').hidden = false;
     status(text);
     selectTab('login');
 }
+
+/** One of the recovery screens (forgot password, resend verification, new password), instead of the login form. */
+function showRecovery(which, title) {
+    $('welcome').hidden = true;
+    $('account').hidden = true;
+    $('recovery').hidden = false;
+    $('recovery-title').textContent = t(title);
+    for (const id of ['forgot-form', 'resend-form', 'reset-form']) {
+        $(id).hidden = id !== which;
+    }
+    $(which).querySelector('input').focus();
+}
+
+/** The links of the mails open the page at #verify-email=…, #reset-password=…, #confirm-email=… and the like. */
+async function followMailLink() {
+    const [name, token] = location.hash.slice(1).split('=');
+    if (!name) return false;
+    // the token leaves the address bar (and the history) at once
+    history.replaceState(null, '', location.pathname + location.search);
+    const posts = {
+        'verify-email': ['api/users/email-verification', 'emailVerified'],
+        'confirm-email': ['api/users/me/email/confirm', 'emailConfirmed'],
+        'undo-email-change': ['api/users/me/email/undo', 'emailUndone'],
+    };
+    if (name in posts && token) {
+        const reply = await call('POST', posts[name][0], { token }, false);
+        signedOut(reply.status === 200 ? t(posts[name][1]) : message(reply) || t('linkInvalid'));
+        return true;
+    }
+    if (name === 'reset-password' && token) {
+        resetToken = token;
+        showRecovery('reset-form', 'resetTitle');
+        return true;
+    }
+    if (name === 'forgot-password') {
+        showRecovery('forgot-form', 'forgotTitle');
+        return true;
+    }
+    if (name === 'resend-verification') {
+        showRecovery('resend-form', 'resendTitle');
+        return true;
+    }
+    return false;
+}
+
+let resetToken = null;
 
 /**
  * A fresh access token from the refresh cookie, one refresh at a time: callers in this tab share the one in flight,
@@ -244,6 +293,9 @@ function wire() {
             formElement.reset();
             status('Welcome! Your account is ready.');
             signedIn(reply);
+        } else if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('checkYourMail'));
         } else {
             showProblem(formElement, reply);
         }
@@ -260,14 +312,81 @@ function wire() {
         }
     }));
 
+    $('forgot-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('forgot-form', 'forgotTitle'); });
+    $('resend-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('resend-form', 'resendTitle'); });
+    $('back-to-login').addEventListener('click', (event) => { event.preventDefault(); signedOut(''); });
+
+    $('forgot-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/password-reset', values(formElement), false);
+        if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('linkMailed'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('resend-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/email-verification/resend', values(formElement), false);
+        if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('linkMailed'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('reset-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/password-reset/complete', { token: resetToken, ...values(formElement) }, false);
+        if (reply.status === 200) {
+            formElement.reset();
+            resetToken = null;
+            signedOut(t('passwordReset'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('email-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('PUT', 'api/users/me/email', values(formElement));
+        if (reply.status === 202) {
+            formElement.reset();
+            status(t('emailChangeMailed'));
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('export').addEventListener('click', async () => {
+        const reply = await authorizedCall('GET', 'api/users/me/export');
+        if (reply.status !== 200) return;
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(reply.json, null, 2)], { type: 'application/json' }));
+        link.download = 'account.json';
+        link.click();
+        URL.revokeObjectURL(link.href);
+    });
+
+    $('delete-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        if (!window.confirm(t('deleteConfirm'))) return;
+        const reply = await authorizedCall('DELETE', 'api/users/me', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            signedOut(t('deleted'));
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
     $('logout').addEventListener('click', () => logout('local'));
     $('logout-others').addEventListener('click', () => logout('others'));
     $('logout-global').addEventListener('click', () => logout('global'));
     document.addEventListener('visibilitychange', checkSession);
 }
 
+translate(document);
 wire();
-// a reload keeps the person logged in: the session cookie gets a fresh access token
-if (!(await refresh())) {
+// a mail's link first; else a reload keeps the person logged in: the session cookie gets a fresh access token
+if (!(await followMailLink()) && !(await refresh())) {
     signedOut('');
 }
