@@ -292,7 +292,7 @@ class WebPageIT {
         assertEquals("password", driver.findElement(By.id("reset-password")).getAttribute("type"));
         type(driver, "reset-password", "short");
         driver.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
-        awaitText(driver, "reset-password-error", "at least 8");
+        awaitText(driver, "reset-error", "at least 8");
         type(driver, "reset-password", "a fresh orchard passphrase");
         screenshot(driver, "8-new-password");
         driver.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
