@@ -16,6 +16,7 @@ import io.github.accounts.users.entity.User;
 import io.github.accounts.web.control.PublicUrl;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -130,16 +131,17 @@ public class EmailVerification {
             audit.record("email-verification", "throttled", null, client.address());
             return;
         }
-        boolean mailed = context.getBusinessObject(EmailVerification.class).mailAgain(key);
-        audit.record("email-verification", mailed ? "mailed" : "nothing-to-verify", null, client.address());
+        // looked up after the answer, like a password reset: its timing cannot tell whether the address has an account
+        context.getBusinessObject(EmailVerification.class).mailAgainLater(key, client.address());
     }
 
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean mailAgain(String emailKey) {
+    public void mailAgainLater(String emailKey, String clientAddress) {
         Optional<User> user = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst()
                 .filter(u -> !u.isDisabled() && !u.isEmailVerified());
         user.ifPresent(this::send);
-        return user.isPresent();
+        audit.record("email-verification", user.isPresent() ? "mailed" : "nothing-to-verify", null, clientAddress);
     }
 
     /**
