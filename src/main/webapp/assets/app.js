@@ -1,7 +1,7 @@
 // The reference browser client of the account service. The access token lives only in this module's memory;
 // the refresh token travels in an HttpOnly cookie the page never sees (X-Token-Transport: cookie).
 
-import { t, translate } from './texts.js';
+import { LANGUAGE, t, translate } from './texts.js';
 
 const TRANSPORT = { 'X-Token-Transport': 'cookie' };
 const CHECK_EVERY_MS = 5000;
@@ -35,7 +35,7 @@ async function authorizedCall(method, path, body) {
         reply = await call(method, path, body);
     }
     if (reply.status === 401) {
-        signedOut('Your session has ended. Please log in again.');
+        signedOut(t('sessionEnded'));
     }
     return reply;
 }
@@ -43,11 +43,11 @@ async function authorizedCall(method, path, body) {
 function message(reply) {
     if (reply.status === 429) {
         const seconds = Number(reply.retryAfter) || 1;
-        return `Too many attempts. Please try again in ${seconds} s.`;
+        return t('tooMany', seconds);
     }
     if (reply.json && reply.json.detail) return reply.json.detail;
-    if (reply.status >= 500) return 'The service is unavailable right now. Please try again shortly.';
-    return 'Something went wrong. Please try again.';
+    if (reply.status >= 500) return t('unavailable');
+    return t('wrong');
 }
 
 function clearErrors(form) {
@@ -201,7 +201,7 @@ async function showAccount() {
     $('account').hidden = false;
     $('profile-name').textContent = me.json.username;
     $('profile-email').textContent = me.json.email;
-    $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString();
+    $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString(LANGUAGE);
     $('profile-initial').textContent = Array.from(me.json.username)[0] || '?';
     await showSessions();
 }
@@ -218,23 +218,23 @@ async function showSessions() {
         if (session.current) {
             const badge = document.createElement('span');
             badge.className = 'badge';
-            badge.textContent = 'this device';
+            badge.textContent = t('thisDevice');
             agent.append(badge);
             item.dataset.current = 'true';
         }
         const when = document.createElement('span');
         when.className = 'when';
-        when.textContent = `Signed in ${new Date(session.created_at).toLocaleString()} · last active ${new Date(session.last_used_at).toLocaleString()}`;
+        when.textContent = t('signedInAt', new Date(session.created_at).toLocaleString(LANGUAGE), new Date(session.last_used_at).toLocaleString(LANGUAGE));
         item.append(agent, when);
         return item;
     }));
 }
 
 function describe(userAgent) {
-    if (!userAgent) return 'Unknown device';
+    if (!userAgent) return t('unknownDevice');
     const browser = /(Firefox|Edg|Chrome|Chromium|Safari)\/[\d.]+/.exec(userAgent);
     const system = /(Windows|Mac OS X|Android|iPhone|Linux)/.exec(userAgent);
-    return browser ? `${browser[1]} on ${system ? system[1] : 'an unknown system'}` : userAgent.slice(0, 60);
+    return browser ? t('deviceOn', browser[1], system ? system[1] : t('unknownSystem')) : userAgent.slice(0, 60);
 }
 
 function selectTab(which) {
@@ -265,10 +265,10 @@ async function logout(scope) {
     const reply = await authorizedCall('DELETE', `api/users/logout?scope=${scope}`);
     if (reply.status !== 200) return;
     if (scope === 'others') {
-        status('Your other devices have been logged out.');
+        status(t('othersLoggedOut'));
         await showSessions();
     } else {
-        signedOut(scope === 'global' ? 'You have been logged out everywhere.' : 'You have been logged out.');
+        signedOut(scope === 'global' ? t('loggedOutEverywhere') : t('loggedOut'));
     }
 }
 
@@ -291,7 +291,7 @@ function wire() {
         const reply = await call('POST', 'api/users/register', values(formElement), false);
         if (reply.status === 201) {
             formElement.reset();
-            status('Welcome! Your account is ready.');
+            status(t('welcome'));
             signedIn(reply);
         } else if (reply.status === 202) {
             formElement.reset();
@@ -305,7 +305,7 @@ function wire() {
         const reply = await authorizedCall('PUT', 'api/users/me/password', values(formElement));
         if (reply.status === 200) {
             formElement.reset();
-            status('Your password has been changed; your other devices have been logged out.');
+            status(t('passwordChanged'));
             await showSessions();
         } else if (reply.status !== 401) {
             showProblem(formElement, reply);

@@ -1,8 +1,34 @@
-// The page's words for the account-recovery screens, in English and Korean (by the browser's languages, like the
-// mails); elements marked data-t="key" are translated when the page loads.
+// The page's words, in English and Korean (by the browser's languages, like the mails); elements marked
+// data-t="key" are translated when the page loads. The service's own problem details stay in English.
 
 const TEXTS = {
     en: {
+        createAccount: 'Create account',
+        welcomeTitle: 'Log in or create an account',
+        password: 'Password',
+        name: 'Name',
+        passwordHint: 'At least 8 characters. Long passphrases are best; common passwords are refused.',
+        memberSince: 'member since',
+        yourSessions: 'Your sessions',
+        logout: 'Log out',
+        logoutOthers: 'Log out other devices',
+        logoutGlobal: 'Log out everywhere',
+        changePassword: 'Change password',
+        footer: "Tokens stay in this page's memory; the session cookie is HttpOnly.",
+        tooMany: 'Too many attempts. Please try again in {0} s.',
+        unavailable: 'The service is unavailable right now. Please try again shortly.',
+        wrong: 'Something went wrong. Please try again.',
+        sessionEnded: 'Your session has ended. Please log in again.',
+        welcome: 'Welcome! Your account is ready.',
+        passwordChanged: 'Your password has been changed; your other devices have been logged out.',
+        othersLoggedOut: 'Your other devices have been logged out.',
+        loggedOutEverywhere: 'You have been logged out everywhere.',
+        loggedOut: 'You have been logged out.',
+        thisDevice: 'this device',
+        signedInAt: 'Signed in {0} · last active {1}',
+        unknownDevice: 'Unknown device',
+        deviceOn: '{0} on {1}',
+        unknownSystem: 'an unknown system',
         login: 'Log in',
         email: 'Email',
         forgot: 'Forgot your password?',
@@ -37,6 +63,32 @@ const TEXTS = {
         linkInvalid: 'This link is not valid (any more).',
     },
     ko: {
+        createAccount: '계정 만들기',
+        welcomeTitle: '로그인하거나 계정을 만드세요',
+        password: '비밀번호',
+        name: '이름',
+        passwordHint: '8자 이상. 긴 문장이 가장 좋으며, 흔한 비밀번호는 받지 않습니다.',
+        memberSince: '가입일',
+        yourSessions: '내 세션',
+        logout: '로그아웃',
+        logoutOthers: '다른 기기 로그아웃',
+        logoutGlobal: '모든 기기에서 로그아웃',
+        changePassword: '비밀번호 변경',
+        footer: '토큰은 이 페이지의 메모리에만 있고, 세션 쿠키는 HttpOnly입니다.',
+        tooMany: '시도가 너무 많습니다. {0}초 후에 다시 시도하세요.',
+        unavailable: '지금은 서비스를 사용할 수 없습니다. 잠시 후 다시 시도하세요.',
+        wrong: '문제가 생겼습니다. 다시 시도하세요.',
+        sessionEnded: '세션이 끝났습니다. 다시 로그인하세요.',
+        welcome: '환영합니다! 계정이 준비되었습니다.',
+        passwordChanged: '비밀번호가 변경되었고 다른 기기는 로그아웃되었습니다.',
+        othersLoggedOut: '다른 기기가 로그아웃되었습니다.',
+        loggedOutEverywhere: '모든 기기에서 로그아웃되었습니다.',
+        loggedOut: '로그아웃되었습니다.',
+        thisDevice: '이 기기',
+        signedInAt: '{0}에 로그인 · 마지막 사용 {1}',
+        unknownDevice: '알 수 없는 기기',
+        deviceOn: '{1}의 {0}',
+        unknownSystem: '알 수 없는 시스템',
         login: '로그인',
         email: '이메일',
         forgot: '비밀번호를 잊으셨나요?',
@@ -75,8 +127,10 @@ const TEXTS = {
 export const LANGUAGE = (navigator.languages || [navigator.language || 'en'])
     .map((tag) => String(tag).toLowerCase().split('-')[0]).find((tag) => tag in TEXTS) || 'en';
 
-export function t(key) {
-    return TEXTS[LANGUAGE][key] || TEXTS.en[key] || key;
+/** The text of a key, with {0}, {1}… replaced by the arguments. */
+export function t(key, ...args) {
+    const text = TEXTS[LANGUAGE][key] || TEXTS.en[key] || key;
+    return text.replace(/\{(\d)\}/g, (match, index) => String(args[Number(index)]));
 }
 
 /** Puts the page's language on every element marked data-t. */

@@ -102,8 +102,7 @@ public class EmailChange {
         em.createNamedQuery(EmailToken.RETIRE_OF_USER).setParameter("now", now).setParameter("user", userId)
                 .setParameter("purpose", EmailToken.CHANGE).executeUpdate();
         String token = EmailTokens.newToken();
-        em.persist(new EmailToken(EmailToken.CHANGE, EmailTokens.hash(token), null, userId, user.getEmailKey(), now,
-                now + verification.ttlSeconds()).about(newEmail));
+        em.persist(changeToken(EmailTokens.hash(token), userId, user.getEmailKey(), newEmail, now, verification.ttlSeconds()));
         outbox.enqueue(newEmail, Letters.emailChange(Languages.known(user.getLanguage()), user.getUsername(),
                 publicUrl.of("/#confirm-email=" + token), verification.ttlSeconds() / 60));
         return "mailed";
@@ -120,8 +119,7 @@ public class EmailChange {
         em.createNamedQuery(EmailToken.RETIRE_OF_USER).setParameter("now", now).setParameter("user", user.getId())
                 .setParameter("purpose", EmailToken.UNDO).executeUpdate();
         String undo = EmailTokens.newToken();
-        em.persist(new EmailToken(EmailToken.UNDO, EmailTokens.hash(undo), null, user.getId(), user.getEmailKey(), now,
-                now + UNDO_DAYS * 86_400).about(oldEmail));
+        em.persist(undoToken(EmailTokens.hash(undo), user.getId(), user.getEmailKey(), oldEmail, now));
         outbox.enqueue(oldEmail, Letters.emailChanged(Languages.known(user.getLanguage()), user.getUsername(), user.getEmail(),
                 publicUrl.of("/#undo-email-change=" + undo), UNDO_DAYS));
         int ended = sessions.endAllOf(user.getId(), null);
@@ -139,6 +137,16 @@ public class EmailChange {
                 .setParameter("purpose", EmailToken.CHANGE).executeUpdate();
         int ended = sessions.endAllOf(user.getId(), null);
         audit.record("email-change", "undone", ended + " sessions ended", user.getId(), null);
+    }
+
+    /** The link to the new address: valid as long as a verification link, for the account's current address. */
+    static EmailToken changeToken(String tokenHash, long userId, String currentKey, String newEmail, long now, long ttlSeconds) {
+        return new EmailToken(EmailToken.CHANGE, tokenHash, null, userId, currentKey, now, now + ttlSeconds).about(newEmail);
+    }
+
+    /** The link to the old address: valid {@link #UNDO_DAYS} days, while the account keeps the new address. */
+    static EmailToken undoToken(String tokenHash, long userId, String newKey, String oldEmail, long now) {
+        return new EmailToken(EmailToken.UNDO, tokenHash, null, userId, newKey, now, now + UNDO_DAYS * 86_400).about(oldEmail);
     }
 
     /** Gives the user the address (proven by the link just opened); the admin rule is applied again. */
