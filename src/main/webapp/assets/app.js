@@ -1,6 +1,8 @@
 // The reference browser client of the account service. The access token lives only in this module's memory;
 // the refresh token travels in an HttpOnly cookie the page never sees (X-Token-Transport: cookie).
 
+import { LANGUAGE, t, translate } from './texts.js';
+
 const TRANSPORT = { 'X-Token-Transport': 'cookie' };
 const CHECK_EVERY_MS = 5000;
 const REFRESH_LOCK = 'accounts-refresh';
@@ -33,7 +35,7 @@ async function authorizedCall(method, path, body) {
         reply = await call(method, path, body);
     }
     if (reply.status === 401) {
-        signedOut('Your session has ended. Please log in again.');
+        signedOut(t('sessionEnded'));
     }
     return reply;
 }
@@ -41,11 +43,11 @@ async function authorizedCall(method, path, body) {
 function message(reply) {
     if (reply.status === 429) {
         const seconds = Number(reply.retryAfter) || 1;
-        return `Too many attempts. Please try again in ${seconds} s.`;
+        return t('tooMany', seconds);
     }
     if (reply.json && reply.json.detail) return reply.json.detail;
-    if (reply.status >= 500) return 'The service is unavailable right now. Please try again shortly.';
-    return 'Something went wrong. Please try again.';
+    if (reply.status >= 500) return t('unavailable');
+    return t('wrong');
 }
 
 function clearErrors(form) {
@@ -109,10 +111,57 @@ function signedOut(text) {
     clearTimeout(refreshTimer);
     clearInterval(checkTimer);
     $('account').hidden = true;
+    $('recovery').hidden = true;
     $('welcome').hidden = false;
     status(text);
     selectTab('login');
 }
+
+/** One of the recovery screens (forgot password, resend verification, new password), instead of the login form. */
+function showRecovery(which, title) {
+    $('welcome').hidden = true;
+    $('account').hidden = true;
+    $('recovery').hidden = false;
+    $('recovery-title').textContent = t(title);
+    for (const id of ['forgot-form', 'resend-form', 'reset-form']) {
+        $(id).hidden = id !== which;
+    }
+    $(which).querySelector('input').focus();
+}
+
+/** The links of the mails open the page at #verify-email=…, #reset-password=…, #confirm-email=… and the like. */
+async function followMailLink() {
+    const [name, token] = location.hash.slice(1).split('=');
+    if (!name) return false;
+    // the token leaves the address bar (and the history) at once
+    history.replaceState(null, '', location.pathname + location.search);
+    const posts = {
+        'verify-email': ['api/users/email-verification', 'emailVerified'],
+        'confirm-email': ['api/users/me/email/confirm', 'emailConfirmed'],
+        'undo-email-change': ['api/users/me/email/undo', 'emailUndone'],
+    };
+    if (name in posts && token) {
+        const reply = await call('POST', posts[name][0], { token }, false);
+        signedOut(reply.status === 200 ? t(posts[name][1]) : message(reply) || t('linkInvalid'));
+        return true;
+    }
+    if (name === 'reset-password' && token) {
+        resetToken = token;
+        showRecovery('reset-form', 'resetTitle');
+        return true;
+    }
+    if (name === 'forgot-password') {
+        showRecovery('forgot-form', 'forgotTitle');
+        return true;
+    }
+    if (name === 'resend-verification') {
+        showRecovery('resend-form', 'resendTitle');
+        return true;
+    }
+    return false;
+}
+
+let resetToken = null;
 
 /**
  * A fresh access token from the refresh cookie, one refresh at a time: callers in this tab share the one in flight,
@@ -152,7 +201,7 @@ async function showAccount() {
     $('account').hidden = false;
     $('profile-name').textContent = me.json.username;
     $('profile-email').textContent = me.json.email;
-    $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString();
+    $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString(LANGUAGE);
     $('profile-initial').textContent = Array.from(me.json.username)[0] || '?';
     await showSessions();
 }
@@ -169,23 +218,23 @@ async function showSessions() {
         if (session.current) {
             const badge = document.createElement('span');
             badge.className = 'badge';
-            badge.textContent = 'this device';
+            badge.textContent = t('thisDevice');
             agent.append(badge);
             item.dataset.current = 'true';
         }
         const when = document.createElement('span');
         when.className = 'when';
-        when.textContent = `Signed in ${new Date(session.created_at).toLocaleString()} · last active ${new Date(session.last_used_at).toLocaleString()}`;
+        when.textContent = t('signedInAt', new Date(session.created_at).toLocaleString(LANGUAGE), new Date(session.last_used_at).toLocaleString(LANGUAGE));
         item.append(agent, when);
         return item;
     }));
 }
 
 function describe(userAgent) {
-    if (!userAgent) return 'Unknown device';
+    if (!userAgent) return t('unknownDevice');
     const browser = /(Firefox|Edg|Chrome|Chromium|Safari)\/[\d.]+/.exec(userAgent);
     const system = /(Windows|Mac OS X|Android|iPhone|Linux)/.exec(userAgent);
-    return browser ? `${browser[1]} on ${system ? system[1] : 'an unknown system'}` : userAgent.slice(0, 60);
+    return browser ? t('deviceOn', browser[1], system ? system[1] : t('unknownSystem')) : userAgent.slice(0, 60);
 }
 
 function selectTab(which) {
@@ -216,10 +265,10 @@ async function logout(scope) {
     const reply = await authorizedCall('DELETE', `api/users/logout?scope=${scope}`);
     if (reply.status !== 200) return;
     if (scope === 'others') {
-        status('Your other devices have been logged out.');
+        status(t('othersLoggedOut'));
         await showSessions();
     } else {
-        signedOut(scope === 'global' ? 'You have been logged out everywhere.' : 'You have been logged out.');
+        signedOut(scope === 'global' ? t('loggedOutEverywhere') : t('loggedOut'));
     }
 }
 
@@ -242,8 +291,11 @@ function wire() {
         const reply = await call('POST', 'api/users/register', values(formElement), false);
         if (reply.status === 201) {
             formElement.reset();
-            status('Welcome! Your account is ready.');
+            status(t('welcome'));
             signedIn(reply);
+        } else if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('checkYourMail'));
         } else {
             showProblem(formElement, reply);
         }
@@ -253,8 +305,74 @@ function wire() {
         const reply = await authorizedCall('PUT', 'api/users/me/password', values(formElement));
         if (reply.status === 200) {
             formElement.reset();
-            status('Your password has been changed; your other devices have been logged out.');
+            status(t('passwordChanged'));
             await showSessions();
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('forgot-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('forgot-form', 'forgotTitle'); });
+    $('resend-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('resend-form', 'resendTitle'); });
+    $('back-to-login').addEventListener('click', (event) => { event.preventDefault(); signedOut(''); });
+
+    $('forgot-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/password-reset', values(formElement), false);
+        if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('linkMailed'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('resend-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/email-verification/resend', values(formElement), false);
+        if (reply.status === 202) {
+            formElement.reset();
+            signedOut(t('linkMailed'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('reset-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/password-reset/complete', { token: resetToken, ...values(formElement) }, false);
+        if (reply.status === 200) {
+            formElement.reset();
+            resetToken = null;
+            signedOut(t('passwordReset'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('email-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('PUT', 'api/users/me/email', values(formElement));
+        if (reply.status === 202) {
+            formElement.reset();
+            status(t('emailChangeMailed'));
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('export').addEventListener('click', async () => {
+        const reply = await authorizedCall('GET', 'api/users/me/export');
+        if (reply.status !== 200) return;
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(reply.json, null, 2)], { type: 'application/json' }));
+        link.download = 'account.json';
+        link.click();
+        URL.revokeObjectURL(link.href);
+    });
+
+    $('delete-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        if (!window.confirm(t('deleteConfirm'))) return;
+        const reply = await authorizedCall('DELETE', 'api/users/me', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            signedOut(t('deleted'));
         } else if (reply.status !== 401) {
             showProblem(formElement, reply);
         }
@@ -266,8 +384,9 @@ function wire() {
     document.addEventListener('visibilitychange', checkSession);
 }
 
+translate(document);
 wire();
-// a reload keeps the person logged in: the session cookie gets a fresh access token
-if (!(await refresh())) {
+// a mail's link first; else a reload keeps the person logged in: the session cookie gets a fresh access token
+if (!(await followMailLink()) && !(await refresh())) {
     signedOut('');
 }

@@ -110,6 +110,11 @@ class InputBoundsIT {
                 new Endpoint("POST", "/api/users/password-reset", false, fields("email", quote(uniqueEmail("bounds-reset")))),
                 new Endpoint("POST", "/api/users/password-reset/complete", false, fields("token", quote("not-a-reset-token"),
                         "new_password", quote("a brand new passphrase 4"))),
+                new Endpoint("POST", "/api/users/email-verification/resend", false, fields("email", quote(uniqueEmail("bounds-resend")))),
+                new Endpoint("POST", "/api/users/email-verification/code", false, fields("email", quote(uniqueEmail("bounds-code")),
+                        "code", quote("000000"))),
+                new Endpoint("POST", "/api/users/me/email/confirm", false, fields("token", quote("not-an-email-change-token"))),
+                new Endpoint("POST", "/api/users/me/email/undo", false, fields("token", quote("not-an-undo-token"))),
                 new Endpoint("POST", "/users/register", false, fields("username", quote("bounds"),
                         "email", quote(uniqueEmail("bounds-flask")), "password", quote("a fresh passphrase 9"))),
                 new Endpoint("POST", "/users/login", false, fields("email", quote(uniqueEmail("bounds-flask-unknown")),
@@ -167,6 +172,22 @@ class InputBoundsIT {
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"current_password\":\"" + "p".repeat(3_000) + "\",\"new_password\":\"x\"}")).build());
         assertEquals(400, change.status(), change::toString);
         assertEquals("current_password: is too long", change.json().getString("detail"), "named as the client sent it");
+        // the password-guarded endpoints of email change and deletion: over-long fields are 400s, and nothing changes
+        Reply emailChange = http.send(http.request("/api/users/me/email").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + userToken).PUT(HttpRequest.BodyPublishers.ofString("{\"current_password\":\""
+                        + PASSWORD + "\",\"new_email\":\"" + "a".repeat(300) + "@x.com\"}")).build());
+        assertEquals(400, emailChange.status(), emailChange::toString);
+        assertEquals("new_email", emailChange.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Reply delete = http.send(http.request("/api/users/me").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + userToken).method("DELETE", HttpRequest.BodyPublishers.ofString(
+                        "{\"current_password\":\"" + "p".repeat(3_000) + "\"}")).build());
+        assertEquals(400, delete.status(), delete::toString);
+        assertEquals("current_password: is too long", delete.json().getString("detail"));
+        Reply deleteTwice = http.send(http.request("/api/users/me").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + userToken).method("DELETE", HttpRequest.BodyPublishers.ofString(
+                        "{\"current_password\":\"" + PASSWORD + "\",\"current_password\":\"" + PASSWORD + "\"}")).build());
+        assertEquals(400, deleteTwice.status(), deleteTwice::toString);
+        assertEquals(200, http.me(userToken).status(), "the account is still there");
     }
 
     @Test
@@ -264,6 +285,12 @@ class InputBoundsIT {
         methodByPath.put("/api/users/email-verification", "POST");
         methodByPath.put("/api/users/me/email-verification", "POST");
         methodByPath.put("/api/users/me/email-verification/resend", "POST");
+        methodByPath.put("/api/users/email-verification/resend", "POST");
+        methodByPath.put("/api/users/email-verification/code", "POST");
+        methodByPath.put("/api/users/me/email", "PUT");
+        methodByPath.put("/api/users/me/email/confirm", "POST");
+        methodByPath.put("/api/users/me/email/undo", "POST");
+        methodByPath.put("/api/users/me/export", "GET");
         methodByPath.put("/api/users/password-reset", "POST");
         methodByPath.put("/api/users/password-reset/complete", "POST");
         methodByPath.put("/api/admin/users", "GET");
@@ -296,6 +323,7 @@ class InputBoundsIT {
         Map<String, Reply> answers = new LinkedHashMap<>();
         answers.put("GET /api/users/me", http.me(userToken));
         answers.put("GET /api/users/sessions", get("/api/users/sessions", userToken));
+        answers.put("GET /api/users/me/export", get("/api/users/me/export", userToken));
         answers.put("GET /api/admin/users", get("/api/admin/users?page=0&size=5", adminToken));
         answers.put("POST /api/admin/users/{id}/enable", http.send(http.request("/api/admin/users/" + userId + "/enable")
                 .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()).build()));

@@ -43,7 +43,9 @@ public final class TestDatabase {
         }
         String url = System.getProperty("it.db.url");
         String server = url.substring(0, url.lastIndexOf('/') + 1);
-        String database = "accounts_it_" + name;
+        // named after the test database (accounts_it → accounts_it_mail), so runs on other test databases do not collide
+        String shared = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        String database = (shared.matches("[A-Za-z0-9_]+") ? shared : "accounts_it") + "_" + name;
         try (Connection connection = DriverManager.getConnection(server, System.getProperty("it.db.user", ""), System.getProperty("it.db.password", ""));
              java.sql.Statement sql = connection.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + database);

@@ -1,6 +1,12 @@
 package io.github.accounts.web;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.github.accounts.support.Await;
 import io.github.accounts.support.MicroServer;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,16 +29,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,12 +56,22 @@ class WebPageIT {
     static final String PASSWORD = "plum orchard tuesday";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static MicroServer node;
+    static GreenMail smtp;
     static String base;
     final List<WebDriver> browsers = new ArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
-        node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3")).start();
+        int smtpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        // mails are sent (to GreenMail), and verification stays optional so that a registration logs the person in
+        node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
+                "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
+                "EMAIL_VERIFICATION", "optional")).start();
         base = node.http().base().toString().replace("127.0.0.1", "localhost");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -60,6 +81,9 @@ class WebPageIT {
         if (node != null) {
             node.close();
         }
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     @AfterEach
@@ -68,7 +92,13 @@ class WebPageIT {
     }
 
     WebDriver browser() throws IOException {
+        return browser("en-US");
+    }
+
+    WebDriver browser(String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments("--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -233,5 +263,110 @@ class WebPageIT {
         visible(laptop, "login-form");
         awaitText(laptop, "status", "session has ended");
         screenshot(laptop, "6-ended-elsewhere");
+    }
+
+    @Test
+    void aForgottenPasswordIsResetFromTheMailedLink() throws IOException {
+        WebDriver driver = browser();
+        String email = uniqueEmail("web-reset");
+        register(driver, "reset", email);
+        String verify = match("#verify-email=([A-Za-z0-9_-]{43})", textOf(mailTo(email, "Please verify your email address")));
+        driver.findElement(By.id("logout")).click();
+        visible(driver, "login-form");
+        driver.get("about:blank");
+        driver.get(base + "#verify-email=" + verify);
+        awaitText(driver, "status", "Your email address is verified");
+        assertFalse(driver.getCurrentUrl().contains(verify), "the token leaves the address bar");
+
+        driver.findElement(By.id("forgot-link")).click();
+        visible(driver, "forgot-form");
+        type(driver, "forgot-email", email);
+        screenshot(driver, "7-forgot-password");
+        driver.findElement(By.cssSelector("#forgot-form button[type=submit]")).click();
+        awaitText(driver, "status", "a mail with a link is on its way");
+
+        String reset = match("#reset-password=([A-Za-z0-9_-]{43})", textOf(mailTo(email, "Reset your password")));
+        driver.get("about:blank");
+        driver.get(base + "#reset-password=" + reset);
+        visible(driver, "reset-form");
+        assertEquals("password", driver.findElement(By.id("reset-password")).getAttribute("type"));
+        type(driver, "reset-password", "short");
+        driver.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
+        awaitText(driver, "reset-error", "at least 8");
+        type(driver, "reset-password", "a fresh orchard passphrase");
+        screenshot(driver, "8-new-password");
+        driver.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
+        awaitText(driver, "status", "Your password has been changed");
+        login(driver, email, "a fresh orchard passphrase");
+        awaitText(driver, "profile-name", "reset");
+    }
+
+    @Test
+    void inKoreanTheEmailIsChangedFromTheMailedLinkAndTheAccountDeleted() throws IOException {
+        WebDriver driver = browser("ko-KR");
+        String old = uniqueEmail("web-old");
+        String fresh = uniqueEmail("web-new");
+        register(driver, "이메일", old);
+        assertEquals("ko", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        driver.findElement(By.cssSelector("#email-details summary")).click();
+        assertEquals("이메일 주소 변경", driver.findElement(By.cssSelector("#email-details summary")).getText());
+        type(driver, "new-email", fresh);
+        type(driver, "email-current-password", PASSWORD);
+        driver.findElement(By.cssSelector("#email-form button[type=submit]")).click();
+        awaitText(driver, "status", "새 주소로 링크를 보냈습니다");
+        screenshot(driver, "9-email-change-ko");
+
+        String confirm = match("#confirm-email=([A-Za-z0-9_-]{43})", textOf(mailTo(fresh, "새 이메일 주소를 확인해 주세요")));
+        driver.get("about:blank");
+        driver.get(base + "#confirm-email=" + confirm);
+        awaitText(driver, "status", "이메일 주소가 바뀌었고");
+        login(driver, fresh, PASSWORD);
+        awaitText(driver, "profile-email", fresh);
+
+        driver.findElement(By.cssSelector("#data-details summary")).click();
+        type(driver, "delete-password", PASSWORD);
+        screenshot(driver, "10-delete-ko");
+        driver.findElement(By.cssSelector("#delete-form button[type=submit]")).click();
+        waiting(driver).until(ExpectedConditions.alertIsPresent()).accept();
+        awaitText(driver, "status", "계정이 삭제되었습니다");
+        login(driver, fresh, PASSWORD);
+        awaitText(driver, "login-error", "Invalid email or password");
+    }
+
+    static MimeMessage mailTo(String recipient, String subject) {
+        List<MimeMessage> found = Await.until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> isTo(m, recipient) && subject.equals(subjectOf(m))).toList(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, found.size(), "one mail '" + subject + "' to " + recipient);
+        return found.get(0);
+    }
+
+    static boolean isTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static String textOf(MimeMessage mail) {
+        try {
+            return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String match(String pattern, String text) {
+        Matcher matcher = Pattern.compile(pattern).matcher(text);
+        assertTrue(matcher.find(), pattern + " in " + text);
+        return matcher.group(1);
     }
 }

@@ -51,13 +51,21 @@ public class AdminRoles {
         synchronize();
     }
 
-    /** A listed user becomes admin the moment the address is verified (in the transaction that verifies it). */
+    /**
+     * A listed user becomes admin the moment the address is verified (in the transaction that verifies it); a user
+     * whose address changed to one that is not listed stops being admin at once.
+     */
     public void emailVerified(@Observes EmailVerified verified) {
         User user = em.find(User.class, verified.userId());
-        if (user != null && isAdmin(adminEmails.keys().contains(user.getEmailKey()), user.groups().contains(User.ADMIN_ROLE),
-                user.isEmailVerified()) && !user.groups().contains(User.ADMIN_ROLE)) {
-            user.setRole(User.ADMIN_ROLE, true);
-            LOG.info(() -> "user " + user.getId() + " is admin: an ADMIN_EMAILS address, now verified");
+        if (user == null) {
+            return;
+        }
+        boolean hasRole = user.groups().contains(User.ADMIN_ROLE);
+        boolean admin = isAdmin(adminEmails.keys().contains(user.getEmailKey()), hasRole, user.isEmailVerified());
+        if (admin != hasRole) {
+            user.setRole(User.ADMIN_ROLE, admin);
+            LOG.info(() -> "user " + user.getId() + (admin ? " is admin: an ADMIN_EMAILS address, now verified"
+                    : " is no longer admin: its address is not in ADMIN_EMAILS"));
         }
     }
 

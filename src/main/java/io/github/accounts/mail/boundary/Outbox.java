@@ -40,6 +40,12 @@ public class Outbox {
         em.persist(new OutboxMail(recipient, letter.subject(), letter.text(), letter.html(), now()));
     }
 
+    /** Erases every mail to an address, sent or not (a deleted account); only inside the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public int forget(String recipient) {
+        return em.createNamedQuery(OutboxMail.FORGET).setParameter("recipient", recipient).executeUpdate();
+    }
+
     /** Claims the due mails for {@code owner}: each by a conditional update, so a mail another node claimed is skipped. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<OutboxMail> claim(String owner) {

@@ -47,4 +47,59 @@ public final class Letters {
                 "The password of your account was reset, and every session of it was ended.",
                 "If this was not you, reset your password again at once and tell the service's operator."), null, null, null);
     }
+
+    /** Someone registered with an address that has an account (the answer did not tell them): the owner hears of it. */
+    public static Letter registrationAttempt(String language, String username, String link) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("이 주소로 다시 가입하려는 시도가 있었습니다", List.of(username + "님, 안녕하세요.",
+                    "이미 계정이 있는 이 주소로 누군가 새 계정을 등록하려고 했습니다. 계정은 그대로입니다.",
+                    "직접 하신 일이라면 로그인하시고, 비밀번호가 기억나지 않으면 아래 링크에서 재설정을 요청하세요. "
+                            + "직접 하지 않으셨다면 이 메일을 무시하셔도 됩니다."), link, "로그인 또는 비밀번호 재설정", null);
+        }
+        return new Letter("Someone tried to register with your address", List.of("Hello " + username + ",",
+                "Someone tried to register a new account with this address, which already has one. Your account is unchanged.",
+                "If this was you, log in; if you forgot your password, ask for a reset on the page below. "
+                        + "If this was not you, you may ignore this mail."), link, "Log in or reset my password", null);
+    }
+
+    /** An email change: the link, mailed to the new address, that makes it the account's. */
+    public static Letter emailChange(String language, String username, String link, long validMinutes) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("새 이메일 주소를 확인해 주세요", List.of(username + "님, 안녕하세요.",
+                    "계정의 이메일 주소를 이 주소로 바꾸도록 요청되었습니다. 아래 링크를 열면 바뀝니다. "
+                            + validMinutes + "분 동안 한 번만 사용할 수 있습니다.",
+                    "직접 요청하지 않으셨다면 이 메일을 무시하세요. 아무것도 바뀌지 않습니다."), link, "이 주소로 바꾸기", null);
+        }
+        return new Letter("Confirm your new email address", List.of("Hello " + username + ",",
+                "You asked to make this the email address of your account. Open the link below to do so; it works once, within "
+                        + validMinutes + " minutes.",
+                "If this was not you, ignore this mail: nothing changes."), link, "Use this address", null);
+    }
+
+    /** After an email change: the old address hears of it, with a link that undoes it. */
+    public static Letter emailChanged(String language, String username, String newAddress, String undoLink, long validDays) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("계정의 이메일 주소가 바뀌었습니다", List.of(username + "님, 안녕하세요.",
+                    "계정의 이메일 주소가 " + newAddress + "(으)로 바뀌었고 모든 기기에서 로그아웃되었습니다.",
+                    "직접 바꾸지 않으셨다면 " + validDays + "일 안에 아래 링크로 되돌리고 비밀번호를 재설정하세요."),
+                    undoLink, "변경 되돌리기", null);
+        }
+        return new Letter("The email address of your account was changed", List.of("Hello " + username + ",",
+                "The email address of your account is now " + newAddress + ", and every session of it was ended.",
+                "If this was not you, undo the change with the link below within " + validDays + " days, then reset your password."),
+                undoLink, "Undo the change", null);
+    }
+
+    /** After an account was deleted: what happened, and that nothing more will come. */
+    public static Letter accountDeleted(String language, String username) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("계정이 삭제되었습니다", List.of(username + "님, 안녕하세요.",
+                    "요청하신 대로 계정과 개인 정보가 삭제되었고 모든 기기에서 로그아웃되었습니다. 이 주소로 더 이상 메일을 보내지 않습니다.",
+                    "직접 삭제하지 않으셨다면 서비스 운영자에게 알려 주세요."), null, null, null);
+        }
+        return new Letter("Your account was deleted", List.of("Hello " + username + ",",
+                "As you asked, your account and its personal data were deleted, and every session of it was ended. "
+                        + "No more mail will come to this address from us.",
+                "If this was not you, tell the service's operator."), null, null, null);
+    }
 }

@@ -15,8 +15,10 @@ import jakarta.persistence.Table;
         + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now) ORDER BY m.nextAttemptAt, m.id")
 @NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail m SET m.leaseOwner = :owner, m.leaseUntil = :until"
         + " WHERE m.id = :id AND m.sentAt IS NULL AND m.gaveUpAt IS NULL AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+@NamedQuery(name = OutboxMail.FORGET, query = "DELETE FROM OutboxMail m WHERE m.recipient = :recipient")
 public class OutboxMail {
 
+    public static final String FORGET = "OutboxMail.forget";
     public static final String DUE = "OutboxMail.due";
     public static final String CLAIM = "OutboxMail.claim";
     public static final int RECIPIENT_MAX = 254;

@@ -169,6 +169,21 @@ public class Sessions {
                 .setParameter("user", userId).setParameter("now", rules.now()).getResultList();
     }
 
+    /** Every session of the user, ended ones included, oldest first (the user's data export). */
+    public List<UserSession> allOf(long userId) {
+        return em.createNamedQuery(UserSession.ALL_OF_USER, UserSession.class).setParameter("user", userId).getResultList();
+    }
+
+    /**
+     * A deleted account: every session ends, and what identifies the person (the user agents) is erased; the rows
+     * stay, so the ended sessions' access tokens are refused until they expire, also after a restart.
+     */
+    public int endAndForget(long userId) {
+        int ended = endAllOf(userId, null);
+        em.createNamedQuery(UserSession.FORGET_USER_AGENTS).setParameter("user", userId).executeUpdate();
+        return ended;
+    }
+
     /**
      * Ends the session of a refresh token, if it is one of {@code clientId}'s sessions (RFC 7009: a client revokes
      * only its own tokens); an unknown token is no error.

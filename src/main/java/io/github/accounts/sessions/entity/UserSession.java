@@ -15,11 +15,15 @@ import jakarta.persistence.Table;
 @NamedQuery(name = UserSession.LIVE_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user "
         + "AND s.endedAt IS NULL AND s.refreshExpiresAt > :now AND s.expiresAt > :now ORDER BY s.lastUsedAt DESC")
 @NamedQuery(name = UserSession.LIVE_OF_LOGIN, query = "SELECT s FROM UserSession s WHERE s.loginSid = :sid AND s.endedAt IS NULL")
+@NamedQuery(name = UserSession.ALL_OF_USER, query = "SELECT s FROM UserSession s WHERE s.userId = :user ORDER BY s.createdAt")
+@NamedQuery(name = UserSession.FORGET_USER_AGENTS, query = "UPDATE UserSession s SET s.userAgent = NULL WHERE s.userId = :user")
 @NamedQuery(name = UserSession.ENDED_SINCE, query = "SELECT s.id, s.endedAt FROM UserSession s WHERE s.endedAt >= :since")
 public class UserSession {
 
     public static final String LIVE_OF_USER = "UserSession.liveOfUser";
     public static final String ENDED_SINCE = "UserSession.endedSince";
+    public static final String ALL_OF_USER = "UserSession.allOfUser";
+    public static final String FORGET_USER_AGENTS = "UserSession.forgetUserAgents";
     public static final String LIVE_OF_LOGIN = "UserSession.liveOfLogin";
     public static final int USER_AGENT_MAX = 255;
     public static final int CLIENT_ID_MAX = 64;

@@ -133,6 +133,12 @@ public final class Setting<T> {
         });
     }
 
+    /** One of {@code choices} in lower case, or unset (its default then depends on other settings). */
+    static Setting<Optional<String>> optionalChoice(String name, String... choices) {
+        Setting<String> choice = choice(name, "", choices);
+        return new Setting<>(name, "", false, text -> present(text).map(choice::parse));
+    }
+
     /**
      * An absolute URL the service publishes, without a trailing slash: {@code https}, plain {@code http} only on a
      * loopback host (development); no user, query or fragment.

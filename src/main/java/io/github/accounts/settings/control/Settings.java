@@ -102,6 +102,8 @@ public class Settings {
     public static final Setting<Duration> MAIL_RETRY_SECONDS = seconds("MAIL_RETRY_SECONDS", 30, 1, 3600);
     public static final Setting<Duration> EMAIL_VERIFICATION_TTL = seconds("EMAIL_VERIFICATION_TTL", 86_400, 60, 604_800);
     public static final Setting<Duration> PASSWORD_RESET_TTL = seconds("PASSWORD_RESET_TTL", 1800, 60, 86_400);
+    /** Unset: {@code required} when mails go out over SMTP, {@code optional} when they go to the log. */
+    public static final Setting<Optional<String>> EMAIL_VERIFICATION = Setting.optionalChoice("EMAIL_VERIFICATION", "off", "optional", "required");
 
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             PUBLIC_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_ACCESS_TTL, JWT_REFRESH_TTL, SESSION_MAX_LIFETIME,
@@ -114,7 +116,7 @@ public class Settings {
             INTROSPECTION_IP_MAX_FAILURES, REGISTER_IP_LIMIT, PASSWORD_RESET_IP_LIMIT, IPV6_PREFIX_LENGTH, TRUSTED_PROXIES,
             CORS_ALLOWED_ORIGINS,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_TLS, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_FROM, MAIL_RETRY_SECONDS,
-            EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL);
+            EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, EMAIL_VERIFICATION);
 
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final Map<Setting<?>, String> given = new HashMap<>();
@@ -167,6 +169,10 @@ public class Settings {
         if ((long) get(PASSWORD_HASH_MEMORY_KIB) * get(PASSWORD_HASH_ITERATIONS) < MIN_HASH_MEMORY_TIME) {
             problems.add("PASSWORD_HASH_MEMORY_KIB × PASSWORD_HASH_ITERATIONS must be at least OWASP's " + MIN_HASH_MEMORY_TIME
                     + " (e.g. m=19456 t=2, m=7168 t=5), not m=" + get(PASSWORD_HASH_MEMORY_KIB) + " t=" + get(PASSWORD_HASH_ITERATIONS));
+        }
+        if (get(EMAIL_VERIFICATION).filter("required"::equals).isPresent() && get(MAIL_SMTP_HOST).isEmpty()) {
+            problems.add("EMAIL_VERIFICATION=required needs MAIL_SMTP_HOST: without it mails go to the log and nobody could"
+                    + " verify an address; set MAIL_SMTP_HOST or EMAIL_VERIFICATION=optional");
         }
         if (get(LOGIN_ACCOUNT_MAX_FAILURES) < get(LOGIN_MAX_FAILURES)) {
             problems.add("LOGIN_ACCOUNT_MAX_FAILURES (" + get(LOGIN_ACCOUNT_MAX_FAILURES)

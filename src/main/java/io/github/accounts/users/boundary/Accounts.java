@@ -15,6 +15,8 @@ import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.PasswordHasher;
 import io.github.accounts.users.control.PasswordHasher.Verification;
 import io.github.accounts.users.control.PasswordPolicy;
+import io.github.accounts.users.control.VerificationSettings;
+import io.github.accounts.users.entity.EmailToken;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -27,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,10 +66,21 @@ public class Accounts {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Clock clock;
+
     @EJB
     EmailVerification verification;
 
-    public SessionTokens register(RegistrationRequest request, Client client) {
+    @Inject
+    VerificationSettings verificationSettings;
+
+    /**
+     * Registers a user. Where email verification is required nobody is logged in (empty: "check your mail"), and an
+     * address that is taken answers exactly the same, while its owner is mailed about the attempt: the answer does
+     * not tell whether an address has an account. Elsewhere the new user is logged in, and a taken address is a 409.
+     */
+    public Optional<SessionTokens> register(RegistrationRequest request, Client client) {
         String email = EmailAddresses.canonical(request.email()).orElseThrow();
         passwordPolicy.check(request.password(), email, request.username());
         throttle.registrationAttempt(client.address());
@@ -74,8 +88,13 @@ public class Accounts {
         // hashed before the database is read: no connection is held while Argon2 runs, and a taken email costs
         // the same time as a free one
         String hash = hasher.hash(request.password());
-        if (findByEmailKey(key).isPresent()) {
-            audit.record("register", "email-taken", null, client.address());
+        Optional<User> taken = findByEmailKey(key);
+        if (taken.isPresent()) {
+            audit.record("register", "email-taken", taken.get().getId(), client.address());
+            if (verificationSettings.required()) {
+                verification.tellOwnerOfAttempt(taken.get());
+                return Optional.empty();
+            }
             throw emailTaken();
         }
         // never an admin: registering an ADMIN_EMAILS address proves nothing (see AdminRoles)
@@ -92,8 +111,10 @@ public class Accounts {
             throw e;
         }
         audit.record("register", "success", user.getId(), client.address());
-        verification.send(user);
-        return sessions.start(user, client.userAgent());
+        if (verificationSettings.mailsAtRegistration()) {
+            verification.send(user);
+        }
+        return verificationSettings.required() ? Optional.empty() : Optional.of(sessions.start(user, client.userAgent()));
     }
 
     /**
@@ -116,6 +137,10 @@ public class Accounts {
         if (user.isDisabled()) {
             audit.record("login", "disabled", user.getId(), client.address());
             throw accountDisabled();
+        }
+        if (verificationSettings.required() && !user.isEmailVerified()) {
+            audit.record("login", "unverified", user.getId(), client.address());
+            throw emailNotVerified();
         }
         audit.record("login", "success", user.getId(), client.address());
         return user;
@@ -176,12 +201,21 @@ public class Accounts {
     /** Changes the password of the token's user, who must know the current one; every other session ends. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void changePassword(String subject, String sessionId, PasswordChange change, Client client) {
-        User user = userOf(subject).orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
-        checkPassword(user.getEmailKey(), change.currentPassword(), client.address(),
-                new ProblemException(403, "urn:accounts:problem:wrong-password", "Forbidden", "The current password is wrong"));
+        User user = reauthenticate(subject, change.currentPassword(), client);
         passwordPolicy.check(change.newPassword(), user.getEmail(), user.getUsername());
         int ended = context.getBusinessObject(Accounts.class).storeNewPassword(user.getId(), hasher.hash(change.newPassword()), sessionId);
         audit.record("password-change", "success", ended + " other sessions ended", user.getId(), client.address());
+    }
+
+    /**
+     * The token's user, who proves again to be there by the current password (before a change of password or
+     * address, or a deletion): throttled like a login; a wrong password is a 403.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User reauthenticate(String subject, String currentPassword, Client client) {
+        User user = userOf(subject).orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
+        return checkPassword(user.getEmailKey(), currentPassword, client.address(),
+                new ProblemException(403, "urn:accounts:problem:wrong-password", "Forbidden", "The current password is wrong"));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -194,6 +228,15 @@ public class Accounts {
     public Profile profile(String subject) {
         return userOf(subject).map(Profile::of)
                 .orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
+    }
+
+    /** {@code GET /api/users/me/export}: what the database holds about the token's user. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AccountData export(String subject) {
+        User user = userOf(subject).orElseThrow(() -> new NotAuthenticatedException("The user of this access token no longer exists"));
+        List<EmailToken> tokens = em.createNamedQuery(EmailToken.OF_USER, EmailToken.class).setParameter("user", user.getId()).getResultList();
+        audit.record("export", "success", user.getId(), null);
+        return AccountData.of(user, sessions.allOf(user.getId()), tokens, clock.instant());
     }
 
     public List<SessionView> sessions(String subject, String currentSession) {
@@ -243,6 +286,12 @@ public class Accounts {
 
     private static ConflictException emailTaken() {
         return new ConflictException("email-taken", "This email is already registered");
+    }
+
+    private static ProblemException emailNotVerified() {
+        return new ProblemException(403, "urn:accounts:problem:email-not-verified", "Forbidden",
+                "Verify your email address first: open the link in the mail we sent, or ask for a new mail"
+                        + " (POST /api/users/email-verification/resend)");
     }
 
     private static ProblemException accountDisabled() {

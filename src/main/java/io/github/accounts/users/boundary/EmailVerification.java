@@ -8,6 +8,8 @@ import io.github.accounts.mail.control.Languages;
 import io.github.accounts.mail.control.Letters;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.users.control.EmailAddresses;
 import io.github.accounts.users.control.EmailTokens;
 import io.github.accounts.users.control.EmailVerified;
 import io.github.accounts.users.entity.EmailToken;
@@ -15,6 +17,7 @@ import io.github.accounts.users.entity.User;
 import io.github.accounts.web.control.PublicUrl;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -72,6 +75,12 @@ public class EmailVerification {
         ttlSeconds = settings.get(Settings.EMAIL_VERIFICATION_TTL).toSeconds();
     }
 
+    /** How long a link or code mailed to an address stays valid ({@code EMAIL_VERIFICATION_TTL}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long ttlSeconds() {
+        return ttlSeconds;
+    }
+
     /** Mails a new link and code to the user (in the caller's transaction); earlier ones stop working. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void send(User user) {
@@ -84,6 +93,67 @@ public class EmailVerification {
                 now, now + ttlSeconds));
         outbox.enqueue(user.getEmail(), Letters.verification(Languages.known(user.getLanguage()), user.getUsername(),
                 publicUrl.of("/#verify-email=" + token), code, ttlSeconds / 60));
+    }
+
+    /**
+     * Someone registered with the user's address where the answer does not tell (verification required): the owner
+     * gets a mail about it (at most {@link #RESEND_LIMIT} an hour), or, when the address is still unproven, a new
+     * verification mail, so that whoever owns the address can get in either way.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void tellOwnerOfAttempt(User user) {
+        try {
+            throttle.mailRequest("verify", user.getEmailKey(), RESEND_LIMIT);
+        } catch (TooManyRequestsException enough) {
+            return;
+        }
+        if (user.isEmailVerified()) {
+            outbox.enqueue(user.getEmail(), Letters.registrationAttempt(Languages.known(user.getLanguage()), user.getUsername(),
+                    publicUrl.of("/#forgot-password")));
+        } else {
+            send(user);
+        }
+    }
+
+    /**
+     * {@code POST /api/users/email-verification/resend} {@code {"email"}}, for anyone: a new mail if the address has an
+     * unverified account, nothing otherwise; the caller is not told which. Throttled per client address like password
+     * resets (a 429 for any address) and per account (silently).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void resendTo(String email, Accounts.Client client) {
+        throttle.passwordResetAttempt(client.address());
+        String key = EmailAddresses.key(email);
+        try {
+            throttle.mailRequest("verify", key, RESEND_LIMIT);
+        } catch (TooManyRequestsException enough) {
+            audit.record("email-verification", "throttled", null, client.address());
+            return;
+        }
+        // looked up after the answer, like a password reset: its timing cannot tell whether the address has an account
+        context.getBusinessObject(EmailVerification.class).mailAgainLater(key, client.address());
+    }
+
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void mailAgainLater(String emailKey, String clientAddress) {
+        Optional<User> user = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst()
+                .filter(u -> !u.isDisabled() && !u.isEmailVerified());
+        user.ifPresent(this::send);
+        audit.record("email-verification", user.isPresent() ? "mailed" : "nothing-to-verify", null, clientAddress);
+    }
+
+    /**
+     * {@code POST /api/users/email-verification/code} {@code {"email","code"}}: the code, from a client that cannot log
+     * in before the address is verified; the same answer for an unknown address as for a wrong code.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void confirmCodeOf(String email, String code) {
+        Optional<Long> userId = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", EmailAddresses.key(email))
+                .getResultStream().findFirst().map(User::getId);
+        if (userId.isEmpty() || !context.getBusinessObject(EmailVerification.class).tryCode(userId.get(), code)) {
+            throw invalidToken();
+        }
     }
 
     /** {@code POST /api/users/email-verification}: the link's token, from anyone who has it. */

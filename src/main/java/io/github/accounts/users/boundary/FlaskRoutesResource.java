@@ -74,7 +74,9 @@ public class FlaskRoutesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
         enabled();
-        return flask(cookie.respond(Response.Status.OK, accounts.register(request, client.get()), http));
+        // where email verification is required: the same 202 "check your mail" as /api/users/register, for any address
+        return accounts.register(request, client.get()).map(tokens -> flask(cookie.respond(Response.Status.OK, tokens, http)))
+                .orElseGet(UsersResource::checkYourMail);
     }
 
     @POST

@@ -19,6 +19,7 @@ import io.github.accounts.users.entity.User;
 import io.github.accounts.web.control.PublicUrl;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -99,8 +100,20 @@ public class PasswordReset {
             audit.record("password-reset", "throttled", null, client.address());
             return;
         }
-        boolean mailed = context.getBusinessObject(PasswordReset.class).mailLink(key);
-        audit.record("password-reset", mailed ? "mailed" : "no-account", null, client.address());
+        // the account is looked up after the answer: the answer's timing cannot tell whether the address has one
+        context.getBusinessObject(PasswordReset.class).mailLinkLater(key, client.address());
+    }
+
+    /**
+     * Mails the link if the address has an account, on a thread of the container's, so the request has answered
+     * already. (The request is not stored before it answers: were the service to crash in that moment, the person
+     * asks again.)
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void mailLinkLater(String emailKey, String clientAddress) {
+        boolean mailed = mailLink(emailKey);
+        audit.record("password-reset", mailed ? "mailed" : "no-account", null, clientAddress);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

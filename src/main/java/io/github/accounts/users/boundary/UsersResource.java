@@ -41,6 +41,9 @@ import java.util.Map;
 public class UsersResource {
 
     static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    /** A registration where verification is required: the same for a new address and a taken one. */
+    static final Map<String, String> CHECK_YOUR_MAIL = Map.of("result", "success", "email_verification", "required",
+            "detail", "Check your mail: open the link we sent to verify the address, then log in");
 
     @EJB
     Accounts accounts;
@@ -50,6 +53,12 @@ public class UsersResource {
 
     @EJB
     PasswordReset passwordReset;
+
+    @EJB
+    EmailChange emailChange;
+
+    @EJB
+    AccountDeletion deletion;
 
     @Inject
     Caller caller;
@@ -68,7 +77,12 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
-        return cookie.respond(Response.Status.CREATED, accounts.register(request, client()), http);
+        return accounts.register(request, client()).map(tokens -> cookie.respond(Response.Status.CREATED, tokens, http))
+                .orElseGet(UsersResource::checkYourMail);
+    }
+
+    static Response checkYourMail() {
+        return Response.accepted(CHECK_YOUR_MAIL).cacheControl(NO_STORE).build();
     }
 
     @POST
@@ -135,6 +149,79 @@ public class UsersResource {
     public Response resendVerification() {
         boolean sent = verification.resend(caller.token().getSubject());
         return Response.accepted(Map.of("result", sent ? "sent" : "already-verified")).cacheControl(NO_STORE).build();
+    }
+
+    /** For an account that cannot log in before its address is verified: always 202 with the same body. */
+    @POST
+    @Path("email-verification/resend")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resendVerificationTo(@NotNull(message = "is required") @Valid VerificationResend request) {
+        verification.resendTo(request.email(), client());
+        return Response.accepted(Map.of("result", "accepted")).cacheControl(NO_STORE).build();
+    }
+
+    /** The code of a verification mail with its address, from a client that cannot log in yet. */
+    @POST
+    @Path("email-verification/code")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verifyEmailByAddressAndCode(@NotNull(message = "is required") @Valid VerificationByCode request) {
+        verification.confirmCodeOf(request.email(), request.code());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    /** Asks for a new address: a link goes to it, and nothing changes before it is opened. Always 202. */
+    @PUT
+    @Path("me/email")
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response changeEmail(@NotNull(message = "is required") @Valid EmailChangeRequest request) {
+        emailChange.request(caller.token().getSubject(), request, client());
+        return Response.accepted(Map.of("result", "accepted")).cacheControl(NO_STORE).build();
+    }
+
+    /** The link mailed to the new address, opened on the web page, which posts its token here. */
+    @POST
+    @Path("me/email/confirm")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirmEmailChange(@NotNull(message = "is required") @Valid VerificationToken request) {
+        emailChange.confirm(request.token());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    /** The link of the notice mailed to the old address: the change is undone. */
+    @POST
+    @Path("me/email/undo")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response undoEmailChange(@NotNull(message = "is required") @Valid VerificationToken request) {
+        emailChange.undo(request.token());
+        return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
+    }
+
+    @DELETE
+    @Path("me")
+    @RolesAllowed("user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response delete(@NotNull(message = "is required") @Valid AccountDeletionRequest request) {
+        JsonWebToken token = caller.token();
+        deletion.delete(token.getSubject(), token.getTokenID(), token.getExpirationTime(), request, client());
+        Response.ResponseBuilder response = Response.ok(Map.of("result", "success")).cacheControl(NO_STORE);
+        if (cookie.wanted(http)) {
+            response.cookie(cookie.cleared(http.getContextPath()));
+        }
+        return response.build();
+    }
+
+    /** Everything the service holds about the caller, as a JSON file to download. */
+    @GET
+    @Path("me/export")
+    @RolesAllowed("user")
+    public Response export() {
+        return Response.ok(accounts.export(caller.token().getSubject())).cacheControl(NO_STORE)
+                .header("Content-Disposition", "attachment; filename=\"account.json\"").build();
     }
 
     /** Always 202 with the same body: whether the address has an account is not told (the owner gets a mail). */

@@ -4,7 +4,7 @@ import io.github.accounts.users.control.EmailTokens;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** {@code POST /api/users/email-verification}: the token of a verification link. */
+/** The token of a mailed link: {@code POST /api/users/email-verification}, {@code …/me/email/confirm} and {@code …/me/email/undo}. */
 public record VerificationToken(
         @NotBlank(message = "is required")
         @Size(max = EmailTokens.MAX_LENGTH, message = "must be at most {max} characters")

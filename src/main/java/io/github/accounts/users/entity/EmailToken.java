@@ -16,6 +16,8 @@ import jakarta.persistence.Table;
         + " AND t.usedAt IS NULL AND t.expiresAt > :now ORDER BY t.id DESC")
 @NamedQuery(name = EmailToken.RETIRE_OF_USER, query = "UPDATE EmailToken t SET t.usedAt = :now WHERE t.userId = :user"
         + " AND t.purpose = :purpose AND t.usedAt IS NULL")
+@NamedQuery(name = EmailToken.OF_USER, query = "SELECT t FROM EmailToken t WHERE t.userId = :user ORDER BY t.id")
+@NamedQuery(name = EmailToken.DELETE_OF_USER, query = "DELETE FROM EmailToken t WHERE t.userId = :user")
 public class EmailToken {
 
     public static final String BY_HASH = "EmailToken.byHash";
@@ -23,6 +25,12 @@ public class EmailToken {
     public static final String RETIRE_OF_USER = "EmailToken.retireOfUser";
     public static final String VERIFY = "verify";
     public static final String RESET = "reset";
+    public static final String OF_USER = "EmailToken.ofUser";
+    public static final String DELETE_OF_USER = "EmailToken.deleteOfUser";
+    /** An email change, mailed to the new address; {@link #getAddress()} is the new address. */
+    public static final String CHANGE = "change";
+    /** The undo of an email change, mailed to the old address; {@link #getAddress()} is the old address. */
+    public static final String UNDO = "undo";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,6 +66,10 @@ public class EmailToken {
     @Column(name = "bound_to", length = 64)
     private String boundTo;
 
+    /** The other address of an email change (see {@link #CHANGE} and {@link #UNDO}). */
+    @Column(length = User.EMAIL_MAX)
+    private String address;
+
     protected EmailToken() {
     }
 
@@ -75,6 +87,32 @@ public class EmailToken {
     public EmailToken boundTo(String digest) {
         boundTo = digest;
         return this;
+    }
+
+    /** The other address of an email change. */
+    public EmailToken about(String otherAddress) {
+        address = otherAddress;
+        return this;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Long getUsedAt() {
+        return usedAt;
     }
 
     public String getBoundTo() {

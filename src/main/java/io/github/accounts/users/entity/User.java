@@ -165,6 +165,25 @@ public class User {
         }
     }
 
+    public Long getEmailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    /** A new address, proven by the link mailed to it (or the old one back, proven before). */
+    public void changeEmail(String email, String emailNormalized, long now) {
+        this.email = email;
+        this.emailNormalized = emailNormalized;
+        this.emailVerifiedAt = now;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Long getDisabledAt() {
+        return disabledAt;
+    }
+
     public String getLanguage() {
         return language;
     }
