@@ -204,6 +204,132 @@ async function showAccount() {
     $('profile-since').textContent = new Date(me.json.created_at).toLocaleDateString(LANGUAGE);
     $('profile-initial').textContent = Array.from(me.json.username)[0] || '?';
     await showSessions();
+    await showPasskeys();
+}
+
+// Passkeys (WebAuthn): the API speaks base64url; navigator.credentials ArrayBuffers.
+const b64url = {
+    encode(buffer) {
+        const bytes = new Uint8Array(buffer);
+        let text = '';
+        for (const byte of bytes) text += String.fromCharCode(byte);
+        return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    },
+    decode(text) {
+        const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+        return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    },
+};
+
+function passkeyError(id, text) {
+    const element = $(id);
+    element.textContent = text || '';
+    element.hidden = !text;
+}
+
+async function showPasskeys() {
+    const reply = await authorizedCall('GET', 'api/users/me/passkeys');
+    if (reply.status !== 200) return;
+    $('passkeys').replaceChildren(...reply.json.map((passkey) => {
+        const item = document.createElement('li');
+        item.dataset.passkeyId = passkey.id;
+        const name = document.createElement('span');
+        name.className = 'agent passkey-name';
+        name.textContent = passkey.name;
+        const when = document.createElement('span');
+        when.className = 'when';
+        when.textContent = `Added ${new Date(passkey.created_at).toLocaleString()}`
+            + (passkey.last_used_at ? ` · last used ${new Date(passkey.last_used_at).toLocaleString()}` : '');
+        const input = document.createElement('input');
+        input.className = 'passkey-new-name';
+        input.maxLength = 64;
+        input.value = passkey.name;
+        input.setAttribute('aria-label', `New name for ${passkey.name}`);
+        const rename = document.createElement('button');
+        rename.type = 'button';
+        rename.className = 'passkey-rename';
+        rename.textContent = 'Rename';
+        rename.addEventListener('click', async () => {
+            const answer = await authorizedCall('PATCH', `api/users/me/passkeys/${passkey.id}`, { name: input.value });
+            passkeyError('passkey-error', answer.status === 200 ? '' : message(answer));
+            await showPasskeys();
+        });
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'passkey-remove danger';
+        remove.textContent = 'Remove';
+        remove.addEventListener('click', async () => {
+            const answer = await authorizedCall('DELETE', `api/users/me/passkeys/${passkey.id}`);
+            passkeyError('passkey-error', answer.status === 204 ? '' : message(answer));
+            await showPasskeys();
+        });
+        item.append(name, when, input, rename, remove);
+        return item;
+    }));
+}
+
+async function addPasskey() {
+    passkeyError('passkey-error', '');
+    const options = await authorizedCall('POST', 'api/users/me/passkeys/options');
+    if (options.status !== 200) return;
+    const o = options.json;
+    let credential;
+    try {
+        credential = await navigator.credentials.create({ publicKey: {
+            ...o,
+            challenge: b64url.decode(o.challenge),
+            user: { ...o.user, id: b64url.decode(o.user.id) },
+            excludeCredentials: o.excludeCredentials.map((c) => ({ ...c, id: b64url.decode(c.id) })),
+        } });
+    } catch (e) {
+        passkeyError('passkey-error', 'No passkey was created.');
+        return;
+    }
+    const response = credential.response;
+    const reply = await authorizedCall('POST', 'api/users/me/passkeys', {
+        client_data_json: b64url.encode(response.clientDataJSON),
+        attestation_object: b64url.encode(response.attestationObject),
+        transports: response.getTransports ? response.getTransports().join(',') : '',
+    });
+    if (reply.status === 201) {
+        status('Your passkey has been added.');
+    } else {
+        passkeyError('passkey-error', message(reply));
+    }
+    await showPasskeys();
+}
+
+async function passkeyLogin() {
+    passkeyError('passkey-login-error', '');
+    const options = await call('POST', 'api/users/login/passkey/options', undefined, false);
+    if (options.status !== 200) {
+        passkeyError('passkey-login-error', message(options));
+        return;
+    }
+    let credential;
+    try {
+        credential = await navigator.credentials.get({ publicKey: {
+            ...options.json,
+            challenge: b64url.decode(options.json.challenge),
+        } });
+    } catch (e) {
+        passkeyError('passkey-login-error', 'No passkey was used.');
+        return;
+    }
+    const response = credential.response;
+    const reply = await call('POST', 'api/users/login/passkey', {
+        credential_id: b64url.encode(credential.rawId),
+        client_data_json: b64url.encode(response.clientDataJSON),
+        authenticator_data: b64url.encode(response.authenticatorData),
+        signature: b64url.encode(response.signature),
+        user_handle: response.userHandle ? b64url.encode(response.userHandle) : '',
+    }, false);
+    if (reply.status === 200) {
+        status('');
+        signedIn(reply);
+    } else {
+        passkeyError('passkey-login-error', message(reply));
+    }
 }
 
 async function showSessions() {
@@ -378,6 +504,8 @@ function wire() {
         }
     }));
 
+    $('passkey-add').addEventListener('click', addPasskey);
+    $('passkey-login').addEventListener('click', passkeyLogin);
     $('logout').addEventListener('click', () => logout('local'));
     $('logout-others').addEventListener('click', () => logout('others'));
     $('logout-global').addEventListener('click', () => logout('global'));

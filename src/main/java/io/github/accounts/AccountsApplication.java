@@ -1,6 +1,8 @@
 package io.github.accounts;
 
 import io.github.accounts.admin.boundary.AdminResource;
+import io.github.accounts.passkeys.boundary.PasskeyLoginResource;
+import io.github.accounts.passkeys.boundary.PasskeysResource;
 import io.github.accounts.oidc.boundary.ClientsAdminResource;
 import io.github.accounts.oidc.boundary.OidcResource;
 import io.github.accounts.oidc.control.OidcSettings;
@@ -48,7 +50,8 @@ public class AccountsApplication extends Application {
     static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
 
     static final Set<Class<?>> RESOURCES = Set.of(UsersResource.class, TokensResource.class, AdminResource.class,
-            IntrospectionResource.class, OidcResource.class, ClientsAdminResource.class);
+            IntrospectionResource.class, OidcResource.class, ClientsAdminResource.class,
+            PasskeysResource.class, PasskeyLoginResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

@@ -51,6 +51,9 @@ public final class MicroServer implements AutoCloseable {
     }
 
     /** A node with a fresh data directory and the test database; {@code extraEnv} adds or overrides settings. */
+    /** In a setting's value, replaced by the port the node listens on. */
+    public static final String PORT = "{port}";
+
     public static MicroServer fresh(String name, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(TestDatabase.env());
         // every node of the test run shares the loopback address: per-address limits are tested on their own
@@ -87,7 +90,8 @@ public final class MicroServer implements AutoCloseable {
                 "--prebootcommandfile", System.getProperty("payara.preboot", "src/main/payara/preboot.asadmin")));
         command.addAll(clusterOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
+        // a setting that names the node's own address (WEBAUTHN_ORIGINS) writes the port, known only now, as {port}
+        env.forEach((key, value) -> builder.environment().put(key, value.replace(PORT, String.valueOf(port))));
         CountDownLatch ready = new CountDownLatch(1);
         try {
             Files.createDirectories(log.getParent());

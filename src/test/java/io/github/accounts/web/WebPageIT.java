@@ -25,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 import java.io.File;
 import java.io.IOException;
@@ -71,7 +74,7 @@ class WebPageIT {
         // mails are sent (to GreenMail), and verification stays optional so that a registration logs the person in
         node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
-                "EMAIL_VERIFICATION", "optional")).start();
+                "EMAIL_VERIFICATION", "optional", "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT)).start();
         base = node.http().base().toString().replace("127.0.0.1", "localhost");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -154,6 +157,50 @@ class WebPageIT {
 
     static void awaitText(WebDriver driver, String id, String text) {
         waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    }
+
+    /** WebDriver's virtual authenticator: a CTAP2 platform authenticator with resident keys and user verification. */
+    static VirtualAuthenticator authenticator(WebDriver driver) {
+        return ((HasVirtualAuthenticator) driver).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true));
+    }
+
+    @Test
+    void aPasskeyIsEnrolledSignsInAloneIsRenamedAndAfterItsRemovalNoLonger() throws IOException {
+        WebDriver driver = browser();
+        VirtualAuthenticator authenticator = authenticator(driver);
+        String email = uniqueEmail("passkey");
+        register(driver, "Pia", email);
+
+        driver.findElement(By.id("passkey-add")).click();
+        waiting(driver).until(d -> d.findElements(By.cssSelector("#passkeys li .passkey-name")).size() == 1);
+        assertEquals("Passkey", driver.findElement(By.cssSelector("#passkeys li .passkey-name")).getText());
+        assertEquals(1, authenticator.getCredentials().size());
+        assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
+        screenshot(driver, "5-passkeys");
+
+        driver.findElement(By.id("logout")).click();
+        visible(driver, "login-form");
+        driver.findElement(By.id("passkey-login")).click();
+        awaitText(driver, "profile-email", email);
+        assertEquals("Pia", driver.findElement(By.id("profile-name")).getText());
+
+        WebElement newName = waiting(driver).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#passkeys .passkey-new-name")));
+        newName.clear();
+        newName.sendKeys("Work laptop");
+        driver.findElement(By.cssSelector("#passkeys .passkey-rename")).click();
+        waiting(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#passkeys .passkey-name"), "Work laptop"));
+
+        driver.findElement(By.cssSelector("#passkeys .passkey-remove")).click();
+        waiting(driver).until(d -> d.findElements(By.cssSelector("#passkeys li")).isEmpty());
+
+        driver.findElement(By.id("logout")).click();
+        visible(driver, "login-form");
+        driver.findElement(By.id("passkey-login")).click();
+        awaitText(driver, "passkey-login-error", "This passkey is not registered");
+        assertTrue(!driver.findElement(By.id("account")).isDisplayed(), "a removed passkey signs nobody in");
     }
 
     @Test

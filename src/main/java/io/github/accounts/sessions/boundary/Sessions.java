@@ -89,15 +89,25 @@ public class Sessions {
         return start(user, userAgent, null, null, null);
     }
 
+    /** Starts a session for the service's own API after a login by {@code amr} (RFC 8176 values: a passkey's). */
+    public SessionTokens start(User user, String userAgent, List<String> amr) {
+        return start(user, userAgent, null, null, null, amr);
+    }
+
     /**
      * Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope,
      * from the provider session {@code loginSid}.
      */
     public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid) {
+        return start(user, userAgent, clientId, scope, loginSid, List.of("pwd"));
+    }
+
+    private SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid, List<String> amr) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));
         session.startedFor(clientId, scope, loginSid);
+        session.authenticatedBy(amr);
         em.persist(session);
         return next(session, user, now, RefreshTokens.generate());
     }
@@ -148,7 +158,7 @@ public class Sessions {
             session.touched(now);
             audit.record("refresh", "grace", "a refresh token replaced " + (now - presented.getSpentAt())
                     + " s ago: its successor again", user.getId(), clientAddress);
-            return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), successorValue, successor.getExpiresAt() - now, user);
+            return new SessionTokens(tokens.issue(user, session), successorValue, successor.getExpiresAt() - now, user);
         }
         endNow(session, now);
         audit.record("refresh", "reuse", "a spent refresh token was presented: its session ended", session.getUserId(), clientAddress);
@@ -161,7 +171,7 @@ public class Sessions {
         long idleEnd = rules.idleEnd(session, now);
         session.used(now, idleEnd);
         em.persist(new RefreshToken(RefreshTokens.hash(refreshToken), session.getId(), idleEnd));
-        return new SessionTokens(tokens.issue(user, session.getId(), session.getClientId(), session.getScope()), refreshToken, idleEnd - now, user);
+        return new SessionTokens(tokens.issue(user, session), refreshToken, idleEnd - now, user);
     }
 
     public List<UserSession> live(long userId) {

@@ -1,6 +1,7 @@
 package io.github.accounts.sessions.entity;
 
 import jakarta.persistence.Column;
+import java.util.List;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -28,6 +29,7 @@ public class UserSession {
     public static final int USER_AGENT_MAX = 255;
     public static final int CLIENT_ID_MAX = 64;
     public static final int SCOPE_MAX = 255;
+    public static final int AMR_MAX = 32;
 
     @Id
     @Column(length = 36)
@@ -66,6 +68,10 @@ public class UserSession {
     /** The scope granted to that client. */
     @Column(length = SCOPE_MAX)
     private String scope;
+
+    /** How the login was made: the tokens' {@code amr} values, space-separated; null: a password. */
+    @Column(length = AMR_MAX)
+    private String amr;
 
     protected UserSession() {
     }
@@ -106,6 +112,16 @@ public class UserSession {
         this.clientId = clientId;
         this.scope = scope;
         this.loginSid = loginSid;
+    }
+
+    /** Records how the user authenticated for it (RFC 8176 values). */
+    public void authenticatedBy(List<String> methods) {
+        this.amr = String.join(" ", methods);
+    }
+
+    /** The tokens' {@code amr}: how the login was made (a password for sessions that never said). */
+    public List<String> amr() {
+        return amr == null || amr.isBlank() ? List.of("pwd") : List.of(amr.split(" "));
     }
 
     public String getLoginSid() {

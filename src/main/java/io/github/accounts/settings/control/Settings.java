@@ -4,11 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -105,6 +107,13 @@ public class Settings {
     /** Unset: {@code required} when mails go out over SMTP, {@code optional} when they go to the log. */
     public static final Setting<Optional<String>> EMAIL_VERIFICATION = Setting.optionalChoice("EMAIL_VERIFICATION", "off", "optional", "required");
 
+    // passkeys (WebAuthn)
+    /** Unset: the host of {@link #PUBLIC_URL}; set, every origin's host must be it or end with "." and it. */
+    public static final Setting<Optional<String>> WEBAUTHN_RP_ID = optional("WEBAUTHN_RP_ID");
+    /** Unset: the origin of {@link #PUBLIC_URL}; each one https (http only on a loopback host), without a path. */
+    public static final Setting<List<String>> WEBAUTHN_ORIGINS = list("WEBAUTHN_ORIGINS", false);
+    public static final Setting<Duration> WEBAUTHN_CHALLENGE_TTL = seconds("WEBAUTHN_CHALLENGE_TTL", 120, 10, 600);
+
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             PUBLIC_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_ACCESS_TTL, JWT_REFRESH_TTL, SESSION_MAX_LIFETIME,
             REFRESH_REUSE_GRACE_SECONDS, JWT_KEY_ROTATE_AFTER, JWT_KEY_PUBLISH_AHEAD, JWT_SIGNING_KEY, KEY_ENCRYPTION_KEY,
@@ -116,7 +125,8 @@ public class Settings {
             INTROSPECTION_IP_MAX_FAILURES, REGISTER_IP_LIMIT, PASSWORD_RESET_IP_LIMIT, IPV6_PREFIX_LENGTH, TRUSTED_PROXIES,
             CORS_ALLOWED_ORIGINS,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_TLS, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_FROM, MAIL_RETRY_SECONDS,
-            EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, EMAIL_VERIFICATION);
+            EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, EMAIL_VERIFICATION,
+            WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS, WEBAUTHN_CHALLENGE_TTL);
 
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final Map<Setting<?>, String> given = new HashMap<>();
@@ -174,9 +184,49 @@ public class Settings {
             problems.add("EMAIL_VERIFICATION=required needs MAIL_SMTP_HOST: without it mails go to the log and nobody could"
                     + " verify an address; set MAIL_SMTP_HOST or EMAIL_VERIFICATION=optional");
         }
+        webauthn(problems);
         if (get(LOGIN_ACCOUNT_MAX_FAILURES) < get(LOGIN_MAX_FAILURES)) {
             problems.add("LOGIN_ACCOUNT_MAX_FAILURES (" + get(LOGIN_ACCOUNT_MAX_FAILURES)
                     + ") must be at least LOGIN_MAX_FAILURES (" + get(LOGIN_MAX_FAILURES) + ")");
+        }
+    }
+
+    /** The WebAuthn relying party's id: {@code WEBAUTHN_RP_ID}, or the host of the public URL. */
+    public String webauthnRpId() {
+        return get(WEBAUTHN_RP_ID).map(id -> id.toLowerCase(Locale.ROOT)).orElseGet(() -> URI.create(publicUrl()).getHost().toLowerCase(Locale.ROOT));
+    }
+
+    /** The origins a WebAuthn ceremony may come from: {@code WEBAUTHN_ORIGINS}, or the public URL's origin. */
+    public List<String> webauthnOrigins() {
+        List<String> origins = get(WEBAUTHN_ORIGINS);
+        if (origins.isEmpty()) {
+            URI url = URI.create(publicUrl());
+            return List.of(url.getScheme() + "://" + url.getRawAuthority());
+        }
+        return origins;
+    }
+
+    /** Each origin a bare https origin (http on a loopback host) whose host is the RP id or under it. */
+    private void webauthn(List<String> problems) {
+        String rpId = webauthnRpId();
+        for (String origin : webauthnOrigins()) {
+            String url;
+            try {
+                url = Setting.baseUrl("WEBAUTHN_ORIGINS", origin);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
+            URI uri = URI.create(url);
+            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+                problems.add("WEBAUTHN_ORIGINS '" + origin + "' cannot be used: an origin has no path");
+                continue;
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            if (!host.equals(rpId) && !host.endsWith("." + rpId)) {
+                problems.add("WEBAUTHN_RP_ID '" + rpId + "' cannot be used with the origin " + origin
+                        + ": the RP id must be the origin's host or a domain it is under");
+            }
         }
     }
 

@@ -154,6 +154,24 @@ public class Throttle {
         retried(() -> counters.hit(bucket, windowEnd(now, INTROSPECTION_IP_WINDOW_SECONDS)));
     }
 
+    /**
+     * Refuses a passkey login from an address with {@code LOGIN_IP_MAX_FAILURES} failed passkey assertions in the
+     * login window (a passkey names no account before it is checked, so only the address is counted).
+     */
+    public void checkPasskeyLogin(String address) {
+        long now = now();
+        RateCounter failures = counters.counter(bucket("passkey-failure", addresses.limitedAs(address), LOGIN_IP_WINDOW_SECONDS, now));
+        if (failures != null && failures.getHits() >= maxFailuresPerAddress) {
+            throw new TooManyRequestsException("Too many failed passkey logins from this address", failures.getExpiresAt() - now);
+        }
+    }
+
+    public void passkeyLoginFailed(String address) {
+        long now = now();
+        String bucket = bucket("passkey-failure", addresses.limitedAs(address), LOGIN_IP_WINDOW_SECONDS, now);
+        retried(() -> counters.hit(bucket, windowEnd(now, LOGIN_IP_WINDOW_SECONDS)));
+    }
+
     /** Counts a registration attempt from the address, refusing it over the limit. */
     public void registrationAttempt(String address) {
         limitPerAddress("register", address, REGISTER_IP_WINDOW_SECONDS, registrationsPerAddress, "Too many registrations from this address");

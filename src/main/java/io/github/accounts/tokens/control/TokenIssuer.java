@@ -3,6 +3,7 @@ package io.github.accounts.tokens.control;
 import io.github.accounts.settings.control.Settings;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.sessions.entity.UserSession;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -49,11 +50,25 @@ public class TokenIssuer {
         return issue(user, sessionId, null, null);
     }
 
+    /** How the session's login was made (RFC 8176). */
+    public static final String AMR_CLAIM = "amr";
+    /** When the session's login was made (OpenID Connect). */
+    public static final String AUTH_TIME_CLAIM = "auth_time";
+
+    /** An access token of a session, with how ({@code amr}) and when ({@code auth_time}) its login was made. */
+    public AccessToken issue(User user, UserSession session) {
+        return issue(user, session.getId(), session.getClientId(), session.getScope(), session.amr(), session.getCreatedAt());
+    }
+
     /**
      * An access token of a session; {@code clientId} and {@code scope} (both null for the service's own API) name the
      * OpenID Connect client it is for and what that client was granted.
      */
     public AccessToken issue(User user, String sessionId, String clientId, String scope) {
+        return issue(user, sessionId, clientId, scope, null, null);
+    }
+
+    private AccessToken issue(User user, String sessionId, String clientId, String scope, java.util.List<String> amr, Long authTime) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -68,6 +83,8 @@ public class TokenIssuer {
                 .claim(SESSION_CLAIM, sessionId)
                 .claim(CLIENT_ID_CLAIM, clientId)
                 .claim("scope", scope)
+                .claim(AMR_CLAIM, amr)
+                .claim(AUTH_TIME_CLAIM, authTime)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
