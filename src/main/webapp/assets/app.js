@@ -117,16 +117,24 @@ function signedOut(text) {
     selectTab('login');
 }
 
-/** One of the recovery screens (forgot password, resend verification, new password), instead of the login form. */
+/** One of the recovery screens (forgot password, verify the address, new password), instead of the login form. */
 function showRecovery(which, title) {
     $('welcome').hidden = true;
     $('account').hidden = true;
     $('recovery').hidden = false;
     $('recovery-title').textContent = t(title);
-    for (const id of ['forgot-form', 'resend-form', 'reset-form']) {
+    for (const id of ['forgot-form', 'verify-form', 'reset-form']) {
         $(id).hidden = id !== which;
     }
     $(which).querySelector('input').focus();
+}
+
+/** The screen that verifies an address by the code of its mail (or mails a new one), for the address if known. */
+function showVerify(email) {
+    showRecovery('verify-form', 'resendTitle');
+    clearErrors($('verify-form'));
+    $('verify-email').value = email || '';
+    $(email ? 'verify-code' : 'verify-email').focus();
 }
 
 /** The links of the mails open the page at #verify-email=…, #reset-password=…, #confirm-email=… and the like. */
@@ -155,7 +163,7 @@ async function followMailLink() {
         return true;
     }
     if (name === 'resend-verification') {
-        showRecovery('resend-form', 'resendTitle');
+        showVerify('');
         return true;
     }
     return false;
@@ -238,17 +246,17 @@ async function showPasskeys() {
         name.textContent = passkey.name;
         const when = document.createElement('span');
         when.className = 'when';
-        when.textContent = `Added ${new Date(passkey.created_at).toLocaleString()}`
-            + (passkey.last_used_at ? ` · last used ${new Date(passkey.last_used_at).toLocaleString()}` : '');
+        when.textContent = t('passkeyAddedAt', new Date(passkey.created_at).toLocaleString(LANGUAGE))
+            + (passkey.last_used_at ? t('passkeyUsedAt', new Date(passkey.last_used_at).toLocaleString(LANGUAGE)) : '');
         const input = document.createElement('input');
         input.className = 'passkey-new-name';
         input.maxLength = 64;
         input.value = passkey.name;
-        input.setAttribute('aria-label', `New name for ${passkey.name}`);
+        input.setAttribute('aria-label', t('passkeyNewName', passkey.name));
         const rename = document.createElement('button');
         rename.type = 'button';
         rename.className = 'passkey-rename';
-        rename.textContent = 'Rename';
+        rename.textContent = t('rename');
         rename.addEventListener('click', async () => {
             const answer = await authorizedCall('PATCH', `api/users/me/passkeys/${passkey.id}`, { name: input.value });
             passkeyError('passkey-error', answer.status === 200 ? '' : message(answer));
@@ -257,7 +265,7 @@ async function showPasskeys() {
         const remove = document.createElement('button');
         remove.type = 'button';
         remove.className = 'passkey-remove danger';
-        remove.textContent = 'Remove';
+        remove.textContent = t('remove');
         remove.addEventListener('click', async () => {
             const answer = await authorizedCall('DELETE', `api/users/me/passkeys/${passkey.id}`);
             passkeyError('passkey-error', answer.status === 204 ? '' : message(answer));
@@ -282,7 +290,7 @@ async function addPasskey() {
             excludeCredentials: o.excludeCredentials.map((c) => ({ ...c, id: b64url.decode(c.id) })),
         } });
     } catch (e) {
-        passkeyError('passkey-error', 'No passkey was created.');
+        passkeyError('passkey-error', t('noPasskeyCreated'));
         return;
     }
     const response = credential.response;
@@ -292,7 +300,7 @@ async function addPasskey() {
         transports: response.getTransports ? response.getTransports().join(',') : '',
     });
     if (reply.status === 201) {
-        status('Your passkey has been added.');
+        status(t('passkeyAdded'));
     } else {
         passkeyError('passkey-error', message(reply));
     }
@@ -313,7 +321,7 @@ async function passkeyLogin() {
             challenge: b64url.decode(options.json.challenge),
         } });
     } catch (e) {
-        passkeyError('passkey-login-error', 'No passkey was used.');
+        passkeyError('passkey-login-error', t('noPasskeyUsed'));
         return;
     }
     const response = credential.response;
@@ -408,6 +416,11 @@ function wire() {
             formElement.reset();
             status('');
             signedIn(reply);
+        } else if (reply.status === 403 && reply.json && reply.json.type === 'urn:accounts:problem:email-not-verified') {
+            const email = $('login-email').value;
+            formElement.reset();
+            showVerify(email);
+            status(t('notVerified'));
         } else {
             showProblem(formElement, reply);
         }
@@ -420,8 +433,10 @@ function wire() {
             status(t('welcome'));
             signedIn(reply);
         } else if (reply.status === 202) {
+            const email = $('register-email').value;
             formElement.reset();
-            signedOut(t('checkYourMail'));
+            showVerify(email);
+            status(t('checkYourMail'));
         } else {
             showProblem(formElement, reply);
         }
@@ -439,7 +454,7 @@ function wire() {
     }));
 
     $('forgot-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('forgot-form', 'forgotTitle'); });
-    $('resend-link').addEventListener('click', (event) => { event.preventDefault(); showRecovery('resend-form', 'resendTitle'); });
+    $('resend-link').addEventListener('click', (event) => { event.preventDefault(); showVerify($('login-email').value); });
     $('back-to-login').addEventListener('click', (event) => { event.preventDefault(); signedOut(''); });
 
     $('forgot-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
@@ -452,15 +467,30 @@ function wire() {
         }
     }));
 
-    $('resend-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
-        const reply = await call('POST', 'api/users/email-verification/resend', values(formElement), false);
-        if (reply.status === 202) {
+    $('verify-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/email-verification/code', values(formElement), false);
+        if (reply.status === 200) {
+            const email = $('verify-email').value;
             formElement.reset();
-            signedOut(t('linkMailed'));
+            signedOut(t('emailVerified'));
+            $('login-email').value = email;
+            $('login-password').focus();
         } else {
             showProblem(formElement, reply);
         }
     }));
+
+    $('resend').addEventListener('click', async () => {
+        const formElement = $('verify-form');
+        clearErrors(formElement);
+        const reply = await call('POST', 'api/users/email-verification/resend', { email: $('verify-email').value }, false);
+        if (reply.status === 202) {
+            $('verify-code').value = '';
+            status(t('linkMailed'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    });
 
     $('reset-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
         const reply = await call('POST', 'api/users/password-reset/complete', { token: resetToken, ...values(formElement) }, false);
@@ -490,7 +520,8 @@ function wire() {
         link.href = URL.createObjectURL(new Blob([JSON.stringify(reply.json, null, 2)], { type: 'application/json' }));
         link.download = 'account.json';
         link.click();
-        URL.revokeObjectURL(link.href);
+        // the download reads the blob after this handler returns
+        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     });
 
     $('delete-form').addEventListener('submit', (event) => submit(event, async (formElement) => {

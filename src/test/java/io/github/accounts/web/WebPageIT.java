@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.MicroServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -62,6 +65,7 @@ class WebPageIT {
     static GreenMail smtp;
     static String base;
     final List<WebDriver> browsers = new ArrayList<>();
+    final Map<WebDriver, Path> downloads = new java.util.HashMap<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -71,10 +75,10 @@ class WebPageIT {
         }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        // mails are sent (to GreenMail), and verification stays optional so that a registration logs the person in
+        // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay
         node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
-                "EMAIL_VERIFICATION", "optional", "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT)).start();
+                "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT)).start();
         base = node.http().base().toString().replace("127.0.0.1", "localhost");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -101,7 +105,9 @@ class WebPageIT {
     WebDriver browser(String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.addArguments("--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        Path downloads = Files.createTempDirectory(Path.of("target"), "downloads-").toAbsolutePath();
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -111,6 +117,7 @@ class WebPageIT {
                 .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
         WebDriver driver = new ChromeDriver(service, options);
         browsers.add(driver);
+        this.downloads.put(driver, downloads);
         return driver;
     }
 
@@ -137,7 +144,22 @@ class WebPageIT {
         input.sendKeys(text);
     }
 
+    /** Registers, verifies the address with the code of the mail (English or Korean, by the page), logs in. */
     static void register(WebDriver driver, String name, String email) {
+        registerUnverified(driver, name, email);
+        boolean korean = "ko".equals(driver.findElement(By.tagName("html")).getAttribute("lang"));
+        String code = match(korean ? "확인 코드: (\\d{6})" : "Verification code: (\\d{6})",
+                textOf(mailTo(email, korean ? "이메일 주소를 확인해 주세요" : "Please verify your email address")));
+        type(driver, "verify-code", code);
+        driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+        visible(driver, "login-form");
+        assertEquals(email, driver.findElement(By.id("login-email")).getAttribute("value"), "the verified address is filled in");
+        login(driver, email, PASSWORD);
+        visible(driver, "account");
+    }
+
+    /** Registers: the page asks for the code of the verification mail. */
+    static void registerUnverified(WebDriver driver, String name, String email) {
         driver.get(base);
         visible(driver, "welcome");
         driver.findElement(By.id("tab-register")).click();
@@ -145,7 +167,8 @@ class WebPageIT {
         type(driver, "register-email", email);
         type(driver, "register-password", PASSWORD);
         driver.findElement(By.cssSelector("#register-form button[type=submit]")).click();
-        visible(driver, "account");
+        visible(driver, "verify-form");
+        assertEquals(email, driver.findElement(By.id("verify-email")).getAttribute("value"));
     }
 
     static void login(WebDriver driver, String email, String password) {
@@ -316,10 +339,8 @@ class WebPageIT {
     void aForgottenPasswordIsResetFromTheMailedLink() throws IOException {
         WebDriver driver = browser();
         String email = uniqueEmail("web-reset");
-        register(driver, "reset", email);
+        registerUnverified(driver, "reset", email);
         String verify = match("#verify-email=([A-Za-z0-9_-]{43})", textOf(mailTo(email, "Please verify your email address")));
-        driver.findElement(By.id("logout")).click();
-        visible(driver, "login-form");
         driver.get("about:blank");
         driver.get(base + "#verify-email=" + verify);
         awaitText(driver, "status", "Your email address is verified");
@@ -371,6 +392,11 @@ class WebPageIT {
         awaitText(driver, "profile-email", fresh);
 
         driver.findElement(By.cssSelector("#data-details summary")).click();
+        driver.findElement(By.id("export")).click();
+        Path exported = downloads.get(driver).resolve("account.json");
+        JsonObject data = Await.until(() -> readJson(exported), json -> json != null, Duration.ofSeconds(20));
+        assertEquals(fresh, data.getJsonObject("profile").getString("email"), "the downloaded data: " + data);
+        assertTrue(data.getJsonArray("sessions").size() >= 1, data.toString());
         type(driver, "delete-password", PASSWORD);
         screenshot(driver, "10-delete-ko");
         driver.findElement(By.cssSelector("#delete-form button[type=submit]")).click();
@@ -378,6 +404,53 @@ class WebPageIT {
         awaitText(driver, "status", "계정이 삭제되었습니다");
         login(driver, fresh, PASSWORD);
         awaitText(driver, "login-error", "Invalid email or password");
+    }
+
+    /**
+     * An account not verified yet: logging in shows the verification screen; a wrong code is explained, a new mail
+     * is asked for, and its code verifies the address (the first mail's code no longer does).
+     */
+    @Test
+    void anUnverifiedAccountIsAskedForTheCodeAndGetsANewOne() throws IOException {
+        WebDriver driver = browser();
+        String email = uniqueEmail("web-verify");
+        registerUnverified(driver, "verify", email);
+        awaitText(driver, "status", "Check your mail");
+        String first = match("Verification code: (\\d{6})", textOf(mailTo(email, "Please verify your email address")));
+        driver.findElement(By.id("back-to-login")).click();
+
+        login(driver, email, PASSWORD);
+        visible(driver, "verify-form");
+        awaitText(driver, "status", "Please verify your email address first");
+        assertEquals(email, driver.findElement(By.id("verify-email")).getAttribute("value"));
+        type(driver, "verify-code", first.equals("000000") ? "000001" : "000000");
+        driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+        waiting(driver).until(d -> d.findElement(By.id("verify-error")).isDisplayed());
+        screenshot(driver, "11-verify-code");
+
+        driver.findElement(By.id("resend")).click();
+        awaitText(driver, "status", "a mail with a link is on its way");
+        List<MimeMessage> mails = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, email)).toList(),
+                list -> list.size() == 2, Duration.ofSeconds(30));
+        String second = match("Verification code: (\\d{6})", textOf(mails.get(1)));
+        if (!second.equals(first)) {
+            type(driver, "verify-code", first);
+            driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+            waiting(driver).until(d -> d.findElement(By.id("verify-error")).isDisplayed());
+        }
+        type(driver, "verify-code", second);
+        driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
+        awaitText(driver, "status", "Your email address is verified");
+        login(driver, email, PASSWORD);
+        awaitText(driver, "profile-email", email);
+    }
+
+    static JsonObject readJson(Path file) {
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(file))) {
+            return reader.readObject();
+        } catch (IOException | RuntimeException notYet) {
+            return null;
+        }
     }
 
     static MimeMessage mailTo(String recipient, String subject) {
