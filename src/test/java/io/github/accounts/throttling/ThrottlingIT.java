@@ -55,6 +55,7 @@ class ThrottlingIT {
                 "LOGIN_LOCKOUT_SECONDS", "5",
                 "LOGIN_IP_MAX_FAILURES", "10",
                 "REGISTER_IP_LIMIT", "2",
+                "PASSWORD_RESET_IP_LIMIT", "2",
                 "INTROSPECTION_CLIENTS", "resource-server:sha256:" + HexFormat.of().formatHex(sha256(INTROSPECTION_SECRET)),
                 "INTROSPECTION_IP_MAX_FAILURES", "3",
                 // a burst here must meet the throttle, not the bounded wait for a core (tested on a node of its own)
@@ -270,6 +271,27 @@ class ThrottlingIT {
         assertEquals(201, register(uniqueEmail("reg"), address).status());
         assertThrottled(register(uniqueEmail("reg"), address), 3600);
         assertEquals(201, register(uniqueEmail("reg"), someAddress()).status());
+    }
+
+    static Reply passwordReset(String email, String from) {
+        String body = Json.createObjectBuilder().add("email", email).build().toString();
+        return http.send(http.request("/api/users/password-reset").header("Content-Type", "application/json")
+                .header("X-Forwarded-For", from).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Issue #17: one client asks for a limited number of password resets, for addresses that exist or not alike. */
+    @Test
+    void oneAddressGetsALimitedNumberOfPasswordResets() {
+        awaitFreshWindow(3600);
+        String address = someAddress();
+        Reply known = passwordReset(registered(), address);
+        Reply unknown = passwordReset(uniqueEmail("nobody"), address);
+        assertEquals(202, known.status(), known::toString);
+        assertEquals(202, unknown.status(), unknown::toString);
+        assertEquals(known.body(), unknown.body(), "the same answer whether or not the address exists");
+        assertThrottled(passwordReset(uniqueEmail("nobody"), address), 3600);
+        assertThrottled(passwordReset(registered(), address), 3600);
+        assertEquals(202, passwordReset(uniqueEmail("nobody"), someAddress()).status(), "another client is not throttled");
     }
 
     /** Review #14, point 3: an IPv6 client is counted by its /64. */
