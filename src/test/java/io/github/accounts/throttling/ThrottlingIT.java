@@ -4,6 +4,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,16 +76,23 @@ class ThrottlingIT {
         return "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
 
+    /** A JSON POST that the trusted proxy (this test) says comes from {@code from}. */
+    static Reply postFrom(String path, JsonObject body, String from) {
+        return http.send(http.request(path).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", from).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
     static Reply login(String email, String password, String from) {
-        String body = Json.createObjectBuilder().add("email", email).add("password", password).build().toString();
-        return http.send(http.request("/api/users/login").header("Content-Type", "application/json")
-                .header("X-Forwarded-For", from).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        return postFrom("/api/users/login", Json.createObjectBuilder().add("email", email).add("password", password).build(), from);
     }
 
     static Reply register(String email, String from) {
-        String body = Json.createObjectBuilder().add("username", "throttled").add("email", email).add("password", PASSWORD).build().toString();
-        return http.send(http.request("/api/users/register").header("Content-Type", "application/json")
-                .header("X-Forwarded-For", from).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+        return postFrom("/api/users/register", Json.createObjectBuilder().add("username", "throttled").add("email", email)
+                .add("password", PASSWORD).build(), from);
+    }
+
+    static Reply passwordReset(String email, String from) {
+        return postFrom("/api/users/password-reset", Json.createObjectBuilder().add("email", email).build(), from);
     }
 
     static String registered() {
@@ -271,12 +279,6 @@ class ThrottlingIT {
         assertEquals(201, register(uniqueEmail("reg"), address).status());
         assertThrottled(register(uniqueEmail("reg"), address), 3600);
         assertEquals(201, register(uniqueEmail("reg"), someAddress()).status());
-    }
-
-    static Reply passwordReset(String email, String from) {
-        String body = Json.createObjectBuilder().add("email", email).build().toString();
-        return http.send(http.request("/api/users/password-reset").header("Content-Type", "application/json")
-                .header("X-Forwarded-For", from).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Issue #17: one client asks for a limited number of password resets, for addresses that exist or not alike. */
