@@ -1,6 +1,8 @@
 package io.github.accounts;
 
 import io.github.accounts.admin.boundary.AdminResource;
+import io.github.accounts.factors.boundary.FactorsResource;
+import io.github.accounts.factors.boundary.SecondStepResource;
 import io.github.accounts.passkeys.boundary.PasskeyLoginResource;
 import io.github.accounts.passkeys.boundary.PasskeysResource;
 import io.github.accounts.oidc.boundary.ClientsAdminResource;
@@ -51,7 +53,7 @@ public class AccountsApplication extends Application {
 
     static final Set<Class<?>> RESOURCES = Set.of(UsersResource.class, TokensResource.class, AdminResource.class,
             IntrospectionResource.class, OidcResource.class, ClientsAdminResource.class,
-            PasskeysResource.class, PasskeyLoginResource.class);
+            PasskeysResource.class, PasskeyLoginResource.class, FactorsResource.class, SecondStepResource.class);
 
     @Override
     public Set<Class<?>> getClasses() {

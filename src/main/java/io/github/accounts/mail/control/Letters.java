@@ -102,4 +102,34 @@ public final class Letters {
                         + "No more mail will come to this address from us.",
                 "If this was not you, tell the service's operator."), null, null, null);
     }
+
+    /** A second factor (an authenticator app) was turned on, with new recovery codes. */
+    public static Letter secondFactorAdded(String language, String username) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("2단계 인증이 설정되었습니다", List.of(username + "님, 안녕하세요.",
+                    "계정에 인증 앱(TOTP) 2단계 인증이 설정되었습니다. 이제 로그인할 때 비밀번호와 함께 앱의 코드가 필요합니다. "
+                            + "복구 코드는 안전한 곳에 보관해 주세요.",
+                    "직접 설정하지 않으셨다면 즉시 비밀번호를 재설정하고 서비스 운영자에게 알려 주세요."), null, null, null);
+        }
+        return new Letter("Two-step verification was turned on", List.of("Hello " + username + ",",
+                "An authenticator app (TOTP) was set up as a second factor of your account: from now on a login needs its code "
+                        + "as well as your password. Keep your recovery codes somewhere safe.",
+                "If this was not you, reset your password at once and tell the service's operator."), null, null, null);
+    }
+
+    /** The second factor was removed, by the user or by an administrator. */
+    public static Letter secondFactorRemoved(String language, String username, boolean byAdministrator) {
+        if (Languages.KOREAN.equals(language)) {
+            return new Letter("2단계 인증이 해제되었습니다", List.of(username + "님, 안녕하세요.",
+                    (byAdministrator ? "관리자가 계정의 2단계 인증(인증 앱과 복구 코드)을 초기화했습니다."
+                            : "계정의 2단계 인증(인증 앱과 복구 코드)이 해제되었고 다른 기기에서는 로그아웃되었습니다.")
+                            + " 이제 비밀번호만으로 로그인할 수 있습니다.",
+                    "직접 요청하지 않으셨다면 즉시 비밀번호를 재설정하고 서비스 운영자에게 알려 주세요."), null, null, null);
+        }
+        return new Letter("Two-step verification was turned off", List.of("Hello " + username + ",",
+                (byAdministrator ? "An administrator reset the second factor of your account (the authenticator app and the recovery codes)."
+                        : "The second factor of your account (the authenticator app and the recovery codes) was removed, and your other sessions were ended.")
+                        + " Your password alone now logs you in.",
+                "If you did not ask for this, reset your password at once and tell the service's operator."), null, null, null);
+    }
 }

@@ -20,7 +20,9 @@ import io.github.accounts.users.boundary.Accounts;
 import io.github.accounts.users.entity.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.github.accounts.users.control.AccountErased;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -210,6 +212,11 @@ public class Passkeys {
                     "The passkey's sign counter or backup flags are inconsistent; it may have been cloned");
         }
         return passkey;
+    }
+
+    /** The user's passkeys go with the account. */
+    public void erase(@Observes AccountErased erased) {
+        em.createNamedQuery(Passkey.DELETE_OF_USER).setParameter("user", erased.userId()).executeUpdate();
     }
 
     private ProblemException refusedLogin(Long userId, String clientAddress, String reason, String detail) {

@@ -15,11 +15,13 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "passkey")
 @NamedQuery(name = Passkey.OF_USER, query = "SELECT p FROM Passkey p WHERE p.userId = :user ORDER BY p.id")
+@NamedQuery(name = Passkey.DELETE_OF_USER, query = "DELETE FROM Passkey p WHERE p.userId = :user")
 @NamedQuery(name = Passkey.BY_CREDENTIAL, query = "SELECT p FROM Passkey p WHERE p.credentialHash = :hash")
 public class Passkey {
 
     public static final String OF_USER = "Passkey.ofUser";
     public static final String BY_CREDENTIAL = "Passkey.byCredential";
+    public static final String DELETE_OF_USER = "Passkey.deleteOfUser";
     public static final int NAME_MAX = 64;
     public static final int USER_HANDLE_MAX = 64;
     /** A credential id is at most 1023 bytes (WebAuthn §5.1), 1364 characters in base64url. */

@@ -7,12 +7,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * An RFC 9457 problem; it also carries the Flask app's {@code result} and {@code error} fields.
+ * An RFC 9457 problem; it also carries the Flask app's {@code result} and {@code error} fields, and extension members
+ * of its own type where one has them (the {@code mfa_token} of {@code mfa-required}).
  */
 public record Problem(int status, String type, String title, String detail, List<ProblemException.FieldError> errors,
-                      long retryAfterSeconds) {
+                      long retryAfterSeconds, Map<String, String> extensions) {
 
     /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -21,11 +23,11 @@ public record Problem(int status, String type, String title, String detail, List
     static final String TYPE_PREFIX = "urn:accounts:problem:";
 
     public static Problem of(int status, String name, String title, String detail) {
-        return new Problem(status, TYPE_PREFIX + name, title, detail, List.of(), status == 503 ? 5 : 0);
+        return new Problem(status, TYPE_PREFIX + name, title, detail, List.of(), status == 503 ? 5 : 0, Map.of());
     }
 
     public Problem withDetail(String newDetail) {
-        return new Problem(status, type, title, newDetail, errors, retryAfterSeconds);
+        return new Problem(status, type, title, newDetail, errors, retryAfterSeconds, extensions);
     }
 
     public String toJson() {
@@ -41,6 +43,7 @@ public record Problem(int status, String type, String title, String detail, List
             errors.forEach(e -> list.add(JSON.createObjectBuilder().add("field", e.field()).add("message", e.message())));
             json.add("errors", list);
         }
+        extensions.forEach(json::add);
         return json.build().toString();
     }
 

@@ -114,6 +114,12 @@ public class Settings {
     public static final Setting<List<String>> WEBAUTHN_ORIGINS = list("WEBAUTHN_ORIGINS", false);
     public static final Setting<Duration> WEBAUTHN_CHALLENGE_TTL = seconds("WEBAUTHN_CHALLENGE_TTL", 120, 10, 600);
 
+    // second factors (TOTP)
+    /** The issuer an authenticator app shows next to the account (the otpauth URI's issuer). */
+    public static final Setting<String> TOTP_ISSUER = text("TOTP_ISSUER", "Accounts");
+    /** How long the mfa_token of a login's password step may finish the login. */
+    public static final Setting<Duration> MFA_TOKEN_TTL = seconds("MFA_TOKEN_TTL", 300, 30, 900);
+
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, DB_URL, DB_USER, DB_PASSWORD,
             PUBLIC_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_ACCESS_TTL, JWT_REFRESH_TTL, SESSION_MAX_LIFETIME,
             REFRESH_REUSE_GRACE_SECONDS, JWT_KEY_ROTATE_AFTER, JWT_KEY_PUBLISH_AHEAD, JWT_SIGNING_KEY, KEY_ENCRYPTION_KEY,
@@ -126,7 +132,7 @@ public class Settings {
             CORS_ALLOWED_ORIGINS,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_TLS, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_FROM, MAIL_RETRY_SECONDS,
             EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, EMAIL_VERIFICATION,
-            WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS, WEBAUTHN_CHALLENGE_TTL);
+            WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS, WEBAUTHN_CHALLENGE_TTL, TOTP_ISSUER, MFA_TOKEN_TTL);
 
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final Map<Setting<?>, String> given = new HashMap<>();

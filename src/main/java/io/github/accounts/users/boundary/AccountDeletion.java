@@ -15,7 +15,9 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.github.accounts.users.control.AccountErased;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +56,9 @@ public class AccountDeletion {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Event<AccountErased> erased;
+
     /** Checks the password outside any transaction (as a login does), then erases the account in one. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(String subject, String jti, long expiresAt, AccountDeletionRequest request, Accounts.Client client) {
@@ -72,6 +77,7 @@ public class AccountDeletion {
         revocations.revoke(jti, expiresAt);
         int ended = sessions.endAndForget(userId);
         em.createNamedQuery(EmailToken.DELETE_OF_USER).setParameter("user", userId).executeUpdate();
+        erased.fire(new AccountErased(userId));
         outbox.forget(user.getEmail());
         outbox.enqueue(user.getEmail(), Letters.accountDeleted(Languages.known(user.getLanguage()), user.getUsername()));
         em.remove(user);

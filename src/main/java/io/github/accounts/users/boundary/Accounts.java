@@ -2,6 +2,7 @@ package io.github.accounts.users.boundary;
 
 import io.github.accounts.persistence.control.SqlErrors;
 import io.github.accounts.audit.control.AuditLog;
+import io.github.accounts.factors.boundary.SecondStep;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.InvalidCredentialsException;
@@ -72,6 +73,9 @@ public class Accounts {
     @EJB
     EmailVerification verification;
 
+    @EJB
+    SecondStep secondStep;
+
     @Inject
     VerificationSettings verificationSettings;
 
@@ -119,11 +123,16 @@ public class Accounts {
 
     /**
      * Reads outside a transaction, so no connection is held while the hash is checked; the throttling counters,
-     * a hash upgrade and the new session are written in transactions of their own.
+     * a hash upgrade and the new session are written in transactions of their own. A user with a second factor gets
+     * no session yet but a 401 {@code mfa-required} with the token of the second step.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SessionTokens login(LoginRequest request, Client client) {
-        return sessions.start(authenticate(request, client), client.userAgent());
+        User user = authenticate(request, client);
+        secondStep.begin(user).ifPresent(required -> {
+            throw required;
+        });
+        return sessions.start(user, client.userAgent());
     }
 
     /**

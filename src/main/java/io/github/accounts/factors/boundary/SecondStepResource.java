@@ -1,0 +1,46 @@
+package io.github.accounts.factors.boundary;
+
+import io.github.accounts.sessions.boundary.RefreshCookie;
+import io.github.accounts.users.boundary.CallingClient;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code POST /api/users/login/mfa}: the second step of a login, the mfa_token and a code for the usual tokens. */
+@Path("users/login/mfa")
+@RequestScoped
+@DenyAll
+@Produces(MediaType.APPLICATION_JSON)
+public class SecondStepResource {
+
+    @EJB
+    SecondStep secondStep;
+
+    @Inject
+    CallingClient client;
+
+    @Inject
+    RefreshCookie cookie;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response complete(@NotNull(message = "is required") @Valid MfaLogin login) {
+        return cookie.respond(Response.Status.OK, secondStep.complete(login, client.get()), http);
+    }
+}
