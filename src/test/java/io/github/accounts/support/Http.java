@@ -55,6 +55,40 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("secret", secret).build().toString())).build());
     }
 
+    public Reply get(String path, String token) {
+        return send(authorized(request(path), token).GET().build());
+    }
+
+    /** A JSON POST with the token's authority. */
+    public Reply postWith(String token, String path, String json) {
+        return send(authorized(request(path), token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A DELETE with the token's authority and, unless null, a JSON body. */
+    public Reply delete(String path, String token, String json) {
+        HttpRequest.Builder request = authorized(request(path), token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method("DELETE", json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Begins a TOTP enrolment: {"secret","otpauth_uri"}. */
+    public Reply enrolTotp(String token) {
+        return postWith(token, "/api/users/me/mfa/totp", "");
+    }
+
+    /** Confirms the enrolment with a code: {"recovery_codes"}. */
+    public Reply confirmTotp(String token, String code) {
+        return postWith(token, "/api/users/me/mfa/totp/confirm", Json.createObjectBuilder().add("code", code).build().toString());
+    }
+
+    /** The second step of a login. */
+    public Reply loginMfa(String mfaToken, String code) {
+        return post("/api/users/login/mfa", Json.createObjectBuilder().add("mfa_token", mfaToken).add("code", code).build().toString());
+    }
+
     public Reply post(String path, String json) {
         return post(path, "application/json", json);
     }

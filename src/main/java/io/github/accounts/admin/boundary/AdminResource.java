@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -64,6 +65,15 @@ public class AdminResource {
     @RolesAllowed("admin")
     public Response enable(@PathParam("id") long id) {
         return Response.ok(administration.enable(id, callerId())).cacheControl(NO_STORE).build();
+    }
+
+    /** Resets the user's second factor (the authenticator app and recovery codes): for a user who lost both. */
+    @DELETE
+    @Path("users/{id}/mfa")
+    @RolesAllowed("admin")
+    public Response resetSecondFactor(@PathParam("id") long id) {
+        administration.resetSecondFactor(id, callerId());
+        return Response.noContent().build();
     }
 
     /** Any user listed in ADMIN_EMAILS becomes admin with the operator's bootstrap secret (once per secret). */

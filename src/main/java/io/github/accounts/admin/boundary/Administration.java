@@ -9,6 +9,7 @@ import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.users.entity.User;
+import io.github.accounts.factors.boundary.TotpFactors;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class Administration {
 
     @EJB
     SigningKeys keys;
+
+    @EJB
+    TotpFactors factors;
 
     @Inject
     AuditLog audit;
@@ -70,6 +74,14 @@ public class Administration {
         int ended = sessions.endAllOf(userId, null);
         audit.record("disable", "success", "by user " + adminId + ", " + ended + " sessions ended", userId, null);
         return UserPage.Entry.of(user);
+    }
+
+    /** Resets the user's second factor (audited, and the user is mailed); 404 for a user without one. */
+    public void resetSecondFactor(long userId, long adminId) {
+        find(userId);
+        if (!factors.reset(userId, adminId, null)) {
+            throw new ProblemException(404, "urn:accounts:problem:not-found", "Not found", "This user has no second factor");
+        }
     }
 
     public UserPage.Entry enable(long userId, long adminId) {
