@@ -31,3 +31,8 @@ CREATE TABLE mfa_challenge (
   used_at BIGINT
 );
 CREATE INDEX mfa_challenge_expires ON mfa_challenge (expires_at);
+
+-- How a provider session's sign-in was made, carried into its codes and their tokens (amr, space-separated; null:
+-- a password, as before).
+ALTER TABLE oidc_login ADD COLUMN amr VARCHAR(32);
+ALTER TABLE oidc_code ADD COLUMN amr VARCHAR(32);

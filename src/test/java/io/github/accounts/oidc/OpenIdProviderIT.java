@@ -54,6 +54,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
+import io.github.accounts.support.TotpCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class OpenIdProviderIT {
     static final String BOOTSTRAP_SECRET = "bootstrap-secret-of-the-oidc-test-0123456789";
     static final URI REDIRECT = URI.create("https://app.example.com/callback");
     static final URI NATIVE_REDIRECT = URI.create("http://127.0.0.1:4711/native");
-    static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf)\" value=\"([^\"]*)\"");
+    static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf|mfa_token)\" value=\"([^\"]*)\"");
 
     static MicroServer node;
     static Http http;
@@ -265,6 +266,40 @@ class OpenIdProviderIT {
                 at("/.well-known/jwks.json").toURL()).validate(((OIDCTokenResponse) publicTokens).getOIDCTokens().getIDToken(), second.getNonce());
         assertEquals(claims.getStringClaim("sid"), secondClaims.getStringClaim("sid"));
         assertEquals(claims.getSubject(), secondClaims.getSubject());
+    }
+
+    @Test
+    void aUserWithAnAuthenticatorAppGivesItsCodeOnTheLoginPageAndTheTokensSaySo() throws Exception {
+        String email = TestDatabase.uniqueEmail("oidc-totp");
+        String token = http.register("oidc totp", email, PASSWORD).token();
+        String secret = http.enrolTotp(token).json().getString("secret");
+        assertEquals(200, http.confirmTotp(token, TotpCodes.now(secret)).status());
+
+        Browser browser = new Browser();
+        CodeVerifier verifier = new CodeVerifier();
+        AuthenticationRequest request = request(confidential, REDIRECT, verifier).build();
+        Map<String, String> login = hidden(browser.get(request.toURI()).body());
+        Reply step = browser.postForm(at("/api/oidc/authorize"), Map.of("request", login.get("request"), "csrf", login.get("csrf"),
+                "email", email, "password", PASSWORD));
+        assertEquals(200, step.status(), step::body);
+        assertTrue(step.body().contains("name=\"code\"") && step.body().contains("one-time-code"), step.body());
+        assertNull(step.header("Location"), "no code for the client before the second step");
+        Map<String, String> second = hidden(step.body());
+
+        Reply wrong = browser.postForm(at("/api/oidc/authorize"), Map.of("request", second.get("request"), "csrf", second.get("csrf"),
+                "mfa_token", second.get("mfa_token"), "code", "abcdef"));
+        assertEquals(401, wrong.status(), wrong::body);
+        Reply posted = browser.postForm(at("/api/oidc/authorize"), Map.of("request", second.get("request"), "csrf", second.get("csrf"),
+                "mfa_token", second.get("mfa_token"), "code", TotpCodes.next(secret)));
+        assertEquals(303, posted.status(), posted::body);
+
+        AuthorizationSuccessResponse success = AuthorizationResponse.parse(URI.create(posted.header("Location"))).toSuccessResponse();
+        OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
+        IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(ISSUER), confidential.getID(), JWSAlgorithm.RS256,
+                at("/.well-known/jwks.json").toURL()).validate(tokens.getOIDCTokens().getIDToken(), request.getNonce());
+        assertEquals(List.of("pwd", "otp", "mfa"), claims.getStringListClaim("amr"));
+        assertEquals(List.of("pwd", "otp", "mfa"), SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue())
+                .getJWTClaimsSet().getStringListClaim("amr"));
     }
 
     @Test

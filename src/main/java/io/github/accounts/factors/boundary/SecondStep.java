@@ -65,10 +65,22 @@ public class SecondStep {
         return Optional.of(new MfaRequiredException(token, ttl));
     }
 
+    /** How a login with a second step was made ({@code amr}, RFC 8176). */
+    public static final List<String> AMR = List.of("pwd", "otp", "mfa");
+
     /** Finishes a login with a code: the usual tokens, whose {@code amr} says pwd, otp and mfa. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SessionTokens complete(MfaLogin login, Accounts.Client client) {
-        String hash = EmailTokens.hash(login.mfaToken());
+        return sessions.start(verify(login.mfaToken(), login.code(), client), client.userAgent(), AMR);
+    }
+
+    /**
+     * The user whose second step this token is, once the code was accepted and the token spent; the OpenID
+     * Provider's login page, which starts no session of the API, uses it too.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public User verify(String mfaToken, String code, Accounts.Client client) {
+        String hash = EmailTokens.hash(mfaToken);
         MfaChallenge challenge = em.find(MfaChallenge.class, hash);
         if (challenge == null || !challenge.isUsable(clock.millis())) {
             audit.record("second-factor", "stale-token", challenge == null ? null : challenge.getUserId(), client.address());
@@ -79,7 +91,7 @@ public class SecondStep {
             throw staleToken();
         }
         try {
-            factors.verify(user, login.code(), client.address(), 401);
+            factors.verify(user, code, client.address(), 401);
         } catch (ProblemException wrong) {
             context.getBusinessObject(SecondStep.class).countFailure(hash);
             throw wrong;
@@ -88,7 +100,7 @@ public class SecondStep {
             throw staleToken();
         }
         audit.record("login", "second-factor", user.getId(), client.address());
-        return sessions.start(user, client.userAgent(), List.of("pwd", "otp", "mfa"));
+        return user;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

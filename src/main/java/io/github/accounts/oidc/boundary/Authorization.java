@@ -16,6 +16,9 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
 import com.nimbusds.openid.connect.sdk.OIDCError;
 import com.nimbusds.openid.connect.sdk.Prompt;
+import io.github.accounts.factors.boundary.MfaRequiredException;
+import io.github.accounts.factors.boundary.SecondStep;
+import io.github.accounts.factors.boundary.TotpCode;
 import io.github.accounts.oidc.control.LoginPage;
 import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.ProviderCookies;
@@ -70,6 +73,9 @@ public class Authorization {
     @EJB
     Accounts accounts;
 
+    @EJB
+    SecondStep secondStep;
+
     @Inject
     PublicUrl publicUrl;
 
@@ -83,9 +89,12 @@ public class Authorization {
     public record Call(String query, String loginCookie, String csrfCookie) {
     }
 
-    /** The login form posted back: the original request's query, the CSRF value, email and password. */
-    public record Login(String query, String csrf, String email, String password, String loginCookie, String csrfCookie,
-                        Accounts.Client client) {
+    /**
+     * The login form posted back: the original request's query, the CSRF value, email and password; or, at the
+     * second step, the step's token and a code.
+     */
+    public record Login(String query, String csrf, String email, String password, String mfaToken, String code,
+                        String loginCookie, String csrfCookie, Accounts.Client client) {
     }
 
     /** A request that passed every check that comes before the user: the client may be redirected to. */
@@ -125,6 +134,9 @@ public class Authorization {
         if (form.csrf() == null || form.csrfCookie() == null || !Secrets.matches(form.csrf(), Secrets.hash(form.csrfCookie()))) {
             return OAuthReply.html(403, LoginPage.error("This form has expired: go back to the application and sign in again."), List.of());
         }
+        if (form.mfaToken() != null) {
+            return secondStep(ok, form);
+        }
         String email = form.email() == null ? "" : form.email();
         String password = form.password() == null ? "" : form.password();
         if (email.isBlank() || email.length() > User.EMAIL_MAX || password.isEmpty() || password.length() > PasswordPolicy.MAX_REQUEST_LENGTH) {
@@ -139,14 +151,43 @@ public class Authorization {
             return again(ok, form, refused.problem().status() == 403 ? 403 : 401, refused.problem().status() == 403
                     ? "This account is disabled" : "Wrong email or password");
         }
-        return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), user.getId());
+        Optional<MfaRequiredException> second = secondStep.begin(user);
+        if (second.isPresent()) {
+            return codeForm(form, second.get().mfaToken(), 200, null);
+        }
+        return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), user.getId(), List.of("pwd"));
+    }
+
+    /** The code of the second step: a wrong one asks again (the step survives a few), a dead step starts over. */
+    private OAuthReply secondStep(Checked ok, Login form) {
+        String code = form.code() == null ? "" : form.code();
+        if (code.isBlank() || code.length() > TotpCode.MAX_LENGTH || form.mfaToken().length() > 128) {
+            return codeForm(form, form.mfaToken(), 400, "Enter the code from your authenticator app");
+        }
+        User user;
+        try {
+            user = secondStep.verify(form.mfaToken(), code, form.client());
+        } catch (TooManyRequestsException throttled) {
+            return codeForm(form, form.mfaToken(), 429, "Too many attempts: wait a moment and try again");
+        } catch (ProblemException refused) {
+            if (refused.problem().type().endsWith(":invalid-code")) {
+                return codeForm(form, form.mfaToken(), 401, "Wrong code: try again");
+            }
+            return again(ok, form, 401, "This sign-in has expired: enter your password again");
+        }
+        return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), user.getId(), SecondStep.AMR);
+    }
+
+    private OAuthReply codeForm(Login form, String mfaToken, int status, String message) {
+        return OAuthReply.html(status, LoginPage.codeForm(publicUrl.of(PATH), form.query(), form.csrfCookie(), mfaToken, message), List.of());
     }
 
     /** Starts the provider session (a new cookie) and sends the client its code. */
-    public OAuthReply signedIn(AuthenticationRequest request, OidcClient client, URI redirect, long userId) {
+    public OAuthReply signedIn(AuthenticationRequest request, OidcClient client, URI redirect, long userId, List<String> amr) {
         long now = clock.instant().getEpochSecond();
         String cookie = Secrets.generate();
-        ProviderLogin login = new ProviderLogin(Secrets.hash(cookie), UUID.randomUUID().toString(), userId, now, now + settings.sessionTtlSeconds());
+        ProviderLogin login = new ProviderLogin(Secrets.hash(cookie), UUID.randomUUID().toString(), userId, now,
+                now + settings.sessionTtlSeconds(), amr);
         em.persist(login);
         return redirectWithCode(new Checked(request, client, redirect), login, now, List.of(ProviderCookies.login(cookie, settings.sessionTtlSeconds())));
     }
@@ -225,10 +266,12 @@ public class Authorization {
     private OAuthReply redirectWithCode(Checked ok, ProviderLogin login, long now, List<String> cookies) {
         AuthenticationRequest request = ok.request();
         String code = Secrets.generate();
-        em.persist(new io.github.accounts.oidc.entity.AuthorizationCode(Secrets.hash(code), ok.client().getClientId(),
+        var issued = new io.github.accounts.oidc.entity.AuthorizationCode(Secrets.hash(code), ok.client().getClientId(),
                 ok.redirect().toString(), request.getCodeChallenge() == null ? null : request.getCodeChallenge().getValue(),
                 granted(request.getScope()), request.getNonce() == null ? null : request.getNonce().getValue(),
-                login.getUserId(), login.getSid(), login.getAuthTime(), now));
+                login.getUserId(), login.getSid(), login.getAuthTime(), now);
+        issued.authenticatedBy(login.amr());
+        em.persist(issued);
         URI location = new AuthenticationSuccessResponse(ok.redirect(), new AuthorizationCode(code), null, null,
                 request.getState(), null, issuer(), ResponseMode.QUERY).toURI();
         return OAuthReply.redirect(location, cookies);

@@ -74,9 +74,11 @@ public class OidcResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("request") String request, @FormParam("csrf") String csrf, @FormParam("email") String email,
-                          @FormParam("password") String password, @CookieParam(ProviderCookies.LOGIN) String login,
+                          @FormParam("password") String password, @FormParam("mfa_token") String mfaToken,
+                          @FormParam("code") String code, @CookieParam(ProviderCookies.LOGIN) String login,
                           @CookieParam(ProviderCookies.CSRF) String csrfCookie) {
-        return OAuthReplies.send(authorization.login(new Authorization.Login(request, csrf, email, password, login, csrfCookie, caller.get())));
+        return OAuthReplies.send(authorization.login(new Authorization.Login(request, csrf, email, password, mfaToken, code,
+                login, csrfCookie, caller.get())));
     }
 
     @POST

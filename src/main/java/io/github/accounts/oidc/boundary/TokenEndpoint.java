@@ -204,7 +204,7 @@ public class TokenEndpoint {
         if (user == null || user.isDisabled()) {
             return error(OAuth2Error.INVALID_GRANT);
         }
-        SessionTokens tokens = sessions.start(user, "oidc:" + client.getClientId(), client.getClientId(), code.getScope(), code.getLoginSid());
+        SessionTokens tokens = sessions.start(user, "oidc:" + client.getClientId(), client.getClientId(), code.getScope(), code.getLoginSid(), code.amr());
         code.spend(now, sessionOf(tokens));
         Scope scope = Scope.parse(code.getScope());
         BearerAccessToken access = new BearerAccessToken(tokens.access().token(), tokens.access().expiresIn(), scope);

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.Date;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,7 +43,7 @@ public class IdTokens {
                 .claim("nonce", code.getNonce())
                 .claim("sid", code.getLoginSid())
                 .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256).getValue())
-                .claim("amr", List.of("pwd"))
+                .claim("amr", code.amr())
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         return keys.sign(claims);

@@ -28,6 +28,23 @@ public final class LoginPage {
                 + "<p>No account yet? <a href=\"" + escape(registerUrl) + "\">Create one</a></p>\n");
     }
 
+    /**
+     * The second step, for a user with an authenticator app: the code (or a recovery code), posted back with the
+     * step's token, the CSRF value and the authorization request.
+     */
+    public static String codeForm(String action, String query, String csrf, String mfaToken, String error) {
+        return page("Two-step verification", (error == null ? "" : "<p class=\"form-error\" role=\"alert\">" + escape(error) + "</p>\n")
+                + "<form method=\"post\" action=\"" + escape(action) + "\">\n"
+                + "<input type=\"hidden\" name=\"request\" value=\"" + escape(query) + "\">\n"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n"
+                + "<input type=\"hidden\" name=\"mfa_token\" value=\"" + escape(mfaToken) + "\">\n"
+                + "<label for=\"code\">Code from your authenticator app, or a recovery code</label>\n"
+                + "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\""
+                + " maxlength=\"32\" required autofocus>\n"
+                + "<button type=\"submit\" class=\"primary\">Verify</button>\n"
+                + "</form>\n");
+    }
+
     /** A request that cannot be sent back to its client (unknown client, unregistered redirect URI). */
     public static String error(String message) {
         return page("Sign-in request refused", "<p class=\"form-error\" role=\"alert\">" + escape(message) + "</p>\n");

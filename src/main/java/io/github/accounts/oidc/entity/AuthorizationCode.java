@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.util.List;
+
 /**
  * An authorization code, kept by its SHA-256: single use, {@value #LIFETIME_SECONDS} s, bound to its client, redirect
  * URI and PKCE challenge. Once spent it remembers the token session it started, which a replay ends.
@@ -58,6 +60,10 @@ public class AuthorizationCode {
     @Column(name = "session_id", length = 36)
     private String sessionId;
 
+    /** How the sign-in behind the code was made: {@code amr} values, space-separated; null: a password. */
+    @Column(length = 32)
+    private String amr;
+
     protected AuthorizationCode() {
     }
 
@@ -73,6 +79,16 @@ public class AuthorizationCode {
         this.loginSid = loginSid;
         this.authTime = authTime;
         this.expiresAt = now + LIFETIME_SECONDS;
+    }
+
+    /** The sign-in behind the code was made by {@code methods} ({@code amr} values). */
+    public void authenticatedBy(List<String> methods) {
+        this.amr = String.join(" ", methods);
+    }
+
+    /** The {@code amr} of the sign-in behind the code (a password when it never said). */
+    public List<String> amr() {
+        return amr == null || amr.isBlank() ? List.of("pwd") : List.of(amr.split(" "));
     }
 
     /** Whether the code may be exchanged now by this client for this redirect URI (the PKCE check is separate). */

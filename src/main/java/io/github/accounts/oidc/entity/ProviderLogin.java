@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.List;
+
 /** A browser signed in at the provider (single sign-on), found by the SHA-256 of its cookie; {@code sid} is public. */
 @Entity
 @Table(name = "oidc_login")
@@ -34,10 +36,15 @@ public class ProviderLogin {
     @Column(name = "ended_at")
     private Long endedAt;
 
+    /** How the sign-in was made: {@code amr} values, space-separated; null: a password. */
+    @Column(length = 32)
+    private String amr;
+
     protected ProviderLogin() {
     }
 
-    public ProviderLogin(String cookieHash, String sid, long userId, long now, long expiresAt) {
+    public ProviderLogin(String cookieHash, String sid, long userId, long now, long expiresAt, List<String> amr) {
+        this.amr = String.join(" ", amr);
         this.cookieHash = cookieHash;
         this.sid = sid;
         this.userId = userId;
@@ -68,5 +75,10 @@ public class ProviderLogin {
 
     public long getAuthTime() {
         return authTime;
+    }
+
+    /** The {@code amr} of the sign-in (a password for rows from before it was kept). */
+    public List<String> amr() {
+        return amr == null || amr.isBlank() ? List.of("pwd") : List.of(amr.split(" "));
     }
 }

@@ -86,7 +86,7 @@ public class Sessions {
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
-        return start(user, userAgent, null, null, null);
+        return start(user, userAgent, null, null, null, List.of("pwd"));
     }
 
     /** Starts a session for the service's own API after a login by {@code amr} (RFC 8176 values: a passkey's). */
@@ -96,13 +96,9 @@ public class Sessions {
 
     /**
      * Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope,
-     * from the provider session {@code loginSid}.
+     * from the provider session {@code loginSid}, whose sign-in was made by {@code amr}.
      */
-    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid) {
-        return start(user, userAgent, clientId, scope, loginSid, List.of("pwd"));
-    }
-
-    private SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid, List<String> amr) {
+    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid, List<String> amr) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));

@@ -2,6 +2,9 @@ package io.github.accounts.oidc.entity;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,5 +36,13 @@ class AuthorizationCodeTest {
         code.spend(NOW + 1, "session");
         assertTrue(code.isSpent());
         assertFalse(code.redeemableBy("client", "https://app.example.com/cb", NOW + 2));
+    }
+
+    @Test
+    void carriesHowTheSignInWasMade() {
+        AuthorizationCode code = code();
+        assertEquals(List.of("pwd"), code.amr());
+        code.authenticatedBy(List.of("pwd", "otp", "mfa"));
+        assertEquals(List.of("pwd", "otp", "mfa"), code.amr());
     }
 }
