@@ -2,6 +2,7 @@ package io.github.accounts;
 
 import io.github.accounts.admin.boundary.AdminResource;
 import io.github.accounts.factors.boundary.FactorsResource;
+import io.github.accounts.factors.boundary.SecondFactorPolicy;
 import io.github.accounts.factors.boundary.SecondStepResource;
 import io.github.accounts.passkeys.boundary.PasskeyLoginResource;
 import io.github.accounts.passkeys.boundary.PasskeysResource;
@@ -46,7 +47,7 @@ public class AccountsApplication extends Application {
     /** What every application of the WAR uses: request bodies, problem JSON, the revocation check, metrics. */
     static final Set<Class<?>> PROVIDERS = Set.of(JsonRecordReader.class, ProblemExceptionMapper.class,
             ConstraintViolationMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class,
-            AccessTokenFilter.class, RequestTimer.class, OptionsResponses.class);
+            AccessTokenFilter.class, SecondFactorPolicy.class, RequestTimer.class, OptionsResponses.class);
 
     /** Jersey's WADL off, in every application of the WAR. */
     static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);

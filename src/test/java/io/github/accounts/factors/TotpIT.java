@@ -3,6 +3,7 @@ package io.github.accounts.factors;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
+import io.github.accounts.support.SecondFactors;
 import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.TotpCodes;
 import jakarta.json.JsonObject;
@@ -45,14 +46,8 @@ class TotpIT {
     static Enrolled enrolled(String name) {
         String email = uniqueEmail(name);
         String token = http.register(name, email, PASSWORD).token();
-        Reply enrolment = http.enrolTotp(token);
-        assertEquals(200, enrolment.status(), enrolment::toString);
-        String secret = enrolment.json().getString("secret");
-        String code = TotpCodes.now(secret);
-        Reply confirmed = http.confirmTotp(token, code);
-        assertEquals(200, confirmed.status(), confirmed::toString);
-        List<String> codes = confirmed.json().getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        return new Enrolled(email, token, secret, codes, code);
+        SecondFactors.Factor factor = SecondFactors.enrol(http, token);
+        return new Enrolled(email, token, factor.secret(), factor.recoveryCodes(), factor.confirmingCode());
     }
 
     /** The password step: a 401 mfa-required problem whose mfa_token finishes the login. */
@@ -86,7 +81,9 @@ class TotpIT {
 
         JsonObject status = http.get("/api/users/me/mfa", token).json();
         assertFalse(status.getBoolean("totp"));
-        assertEquals(200, http.login(email, PASSWORD).status(), "an unconfirmed factor asks for nothing");
+        Reply passwordOnly = http.login(email, PASSWORD);
+        assertEquals(200, passwordOnly.status(), "an unconfirmed factor asks for nothing");
+        assertEquals("1", Jwt.claims(passwordOnly.token()).getString("acr"));
 
         assertProblem(403, "urn:accounts:problem:invalid-code", http.confirmTotp(token, wrongCode(secret)));
         assertEquals(200, http.confirmTotp(token, TotpCodes.now(secret)).status());
@@ -104,6 +101,7 @@ class TotpIT {
         Reply tokens = http.loginMfa(mfaToken, TotpCodes.next(user.secret()));
         assertEquals(200, tokens.status(), tokens::toString);
         assertEquals(Set.of("pwd", "otp", "mfa"), amr(tokens.token()));
+        assertEquals("2", Jwt.claims(tokens.token()).getString("acr"));
         assertEquals(200, http.me(tokens.token()).status());
         assertTrue(tokens.json().containsKey("refresh_token"), tokens::toString);
 
@@ -149,7 +147,7 @@ class TotpIT {
         Enrolled user = enrolled("totp-regenerate");
         Reply renewed = http.postWith(user.token(), "/api/users/me/mfa/recovery-codes", "{\"code\":\"" + user.recoveryCodes().get(0) + "\"}");
         assertEquals(200, renewed.status(), renewed::toString);
-        List<String> codes = renewed.json().getJsonArray("recovery_codes").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        List<String> codes = SecondFactors.codesOf(renewed);
         assertEquals(10, codes.size());
         assertFalse(codes.contains(user.recoveryCodes().get(1)));
 

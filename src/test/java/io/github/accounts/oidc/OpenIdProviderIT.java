@@ -54,6 +54,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
+import io.github.accounts.support.SecondFactors;
 import io.github.accounts.support.TotpCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -298,6 +299,7 @@ class OpenIdProviderIT {
         IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(ISSUER), confidential.getID(), JWSAlgorithm.RS256,
                 at("/.well-known/jwks.json").toURL()).validate(tokens.getOIDCTokens().getIDToken(), request.getNonce());
         assertEquals(List.of("pwd", "otp", "mfa"), claims.getStringListClaim("amr"));
+        assertEquals("2", claims.getACR().getValue());
         assertEquals(List.of("pwd", "otp", "mfa"), SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue())
                 .getJWTClaimsSet().getStringListClaim("amr"));
     }
@@ -372,7 +374,12 @@ class OpenIdProviderIT {
     void anAdminRegistersListsUpdatesRotatesAndDeletesClients() throws Exception {
         assertEquals(201, http.register("oidc admin", ADMIN_EMAIL, PASSWORD).status());
         assertEquals(200, http.bootstrapAdmin(http.login(ADMIN_EMAIL, PASSWORD).token(), BOOTSTRAP_SECRET).status());
-        String admin = http.login(ADMIN_EMAIL, PASSWORD).token();
+        String passwordOnly = http.login(ADMIN_EMAIL, PASSWORD).token();
+        io.github.accounts.support.Problems.assertProblem(403, "urn:accounts:problem:mfa-required-for-admin", http.get("/api/admin/clients", passwordOnly));
+        assertEquals(403, new OIDCClientRegistrationRequest(at("/api/oidc/register"), new OIDCClientMetadata(),
+                new BearerAccessToken(passwordOnly)).toHTTPRequest().send().getStatusCode());
+        SecondFactors.Factor factor = SecondFactors.enrol(http, passwordOnly);
+        String admin = SecondFactors.login(http, ADMIN_EMAIL, PASSWORD, TotpCodes.next(factor.secret())).token();
         String user = http.login(EMAIL, PASSWORD).token();
 
         OIDCClientMetadata metadata = new OIDCClientMetadata();

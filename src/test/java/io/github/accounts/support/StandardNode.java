@@ -33,7 +33,7 @@ public final class StandardNode {
             "PUBLIC_URL", ISSUER,
             "JWT_ISSUER", ISSUER);
 
-    private static boolean adminMade;
+    private static String adminRefreshToken;
 
     private StandardNode() {
     }
@@ -54,10 +54,14 @@ public final class StandardNode {
         return node().http();
     }
 
-    /** A fresh access token of the admin (registered and bootstrapped on the first call). */
+    /**
+     * A fresh access token of the admin, whose login used a second factor (MFA_REQUIRED_FOR_ADMIN is on here, as by
+     * default). On the first call the admin registers, is bootstrapped, is refused by the admin endpoints until it
+     * has a second factor, enrols an authenticator app and logs in with it; later calls refresh that session.
+     */
     public static synchronized String adminToken() {
         Http http = http();
-        if (!adminMade) {
+        if (adminRefreshToken == null) {
             Reply registered = http.register("admin", ADMIN, PASSWORD);
             if (registered.status() != 201) {
                 throw new IllegalStateException("the standard node's admin could not register: " + registered);
@@ -66,8 +70,19 @@ public final class StandardNode {
             if (bootstrapped.status() != 200) {
                 throw new IllegalStateException("the standard node's admin could not bootstrap: " + bootstrapped);
             }
-            adminMade = true;
+            String passwordOnly = http.login(ADMIN, PASSWORD).token();
+            Reply refused = http.get("/api/admin/users", passwordOnly);
+            if (refused.status() != 403 || !refused.body().contains("urn:accounts:problem:mfa-required-for-admin")) {
+                throw new AssertionError("an admin's login without a second factor reached an admin endpoint: " + refused);
+            }
+            SecondFactors.Factor factor = SecondFactors.enrol(http, passwordOnly);
+            adminRefreshToken = SecondFactors.login(http, ADMIN, PASSWORD, TotpCodes.next(factor.secret())).json().getString("refresh_token");
         }
-        return http.login(ADMIN, PASSWORD).token();
+        Reply refreshed = http.post("/api/tokens/refresh", "{\"refresh_token\":\"" + adminRefreshToken + "\"}");
+        if (refreshed.status() != 200) {
+            throw new IllegalStateException("the standard node's admin session could not be refreshed: " + refreshed);
+        }
+        adminRefreshToken = refreshed.json().getString("refresh_token");
+        return refreshed.token();
     }
 }

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.oidc.entity.AuthorizationCode;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import jakarta.ejb.EJB;
@@ -44,6 +45,7 @@ public class IdTokens {
                 .claim("sid", code.getLoginSid())
                 .claim("at_hash", AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256).getValue())
                 .claim("amr", code.amr())
+                .claim("acr", TokenIssuer.acrOf(code.amr()))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         return keys.sign(claims);

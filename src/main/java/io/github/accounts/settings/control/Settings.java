@@ -117,6 +117,10 @@ public class Settings {
     // second factors (TOTP)
     /** The issuer an authenticator app shows next to the account (the otpauth URI's issuer). */
     public static final Setting<String> TOTP_ISSUER = text("TOTP_ISSUER", "Accounts");
+    /** Admin endpoints refuse a token whose login used no second factor. */
+    public static final Setting<Boolean> MFA_REQUIRED_FOR_ADMIN = flag("MFA_REQUIRED_FOR_ADMIN", true);
+    /** Every endpoint but the second factor's own (and the profile, logout) refuses a token whose login used none. */
+    public static final Setting<Boolean> MFA_REQUIRED = flag("MFA_REQUIRED", false);
     /** How long the mfa_token of a login's password step may finish the login. */
     public static final Setting<Duration> MFA_TOKEN_TTL = seconds("MFA_TOKEN_TTL", 300, 30, 900);
 
@@ -132,7 +136,7 @@ public class Settings {
             CORS_ALLOWED_ORIGINS,
             MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_TLS, MAIL_SMTP_USER, MAIL_SMTP_PASSWORD, MAIL_FROM, MAIL_RETRY_SECONDS,
             EMAIL_VERIFICATION_TTL, PASSWORD_RESET_TTL, EMAIL_VERIFICATION,
-            WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS, WEBAUTHN_CHALLENGE_TTL, TOTP_ISSUER, MFA_TOKEN_TTL);
+            WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS, WEBAUTHN_CHALLENGE_TTL, TOTP_ISSUER, MFA_TOKEN_TTL, MFA_REQUIRED_FOR_ADMIN, MFA_REQUIRED);
 
     private final Map<Setting<?>, Object> values = new HashMap<>();
     private final Map<Setting<?>, String> given = new HashMap<>();

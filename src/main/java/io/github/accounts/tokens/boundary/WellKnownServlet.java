@@ -1,5 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.web.control.PublicUrl;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -65,7 +66,8 @@ public class WellKnownServlet extends HttpServlet {
                 .add("introspection_endpoint_auth_methods_supported", strings("client_secret_basic"))
                 .add("prompt_values_supported", strings("none", "login"))
                 .add("claims_supported", strings("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "sid", "at_hash",
-                        "amr", "name", "preferred_username", "email", "upn", "groups", "jti", "client_id", "scope"))
+                        "amr", "acr", "name", "preferred_username", "email", "upn", "groups", "jti", "client_id", "scope"))
+                .add("acr_values_supported", strings(TokenIssuer.ACR_SINGLE_FACTOR, TokenIssuer.ACR_MULTI_FACTOR))
                 .add("authorization_response_iss_parameter_supported", true)
                 .add("backchannel_logout_supported", true)
                 .add("backchannel_logout_session_supported", true)

@@ -52,6 +52,18 @@ public class TokenIssuer {
 
     /** How the session's login was made (RFC 8176). */
     public static final String AMR_CLAIM = "amr";
+    /** How strong the login was (OpenID Connect): {@link #ACR_SINGLE_FACTOR} or {@link #ACR_MULTI_FACTOR}. */
+    public static final String ACR_CLAIM = "acr";
+    public static final String ACR_SINGLE_FACTOR = "1";
+    public static final String ACR_MULTI_FACTOR = "2";
+    /** The {@code amr} value of a login that used a second factor (a passkey counts as one). */
+    public static final String MULTI_FACTOR = "mfa";
+
+    /** The {@code acr} of a login made by {@code amr}: 2 when a second factor was used, else 1 (Keycloak's levels). */
+    public static String acrOf(java.util.List<String> amr) {
+        return amr != null && amr.contains(MULTI_FACTOR) ? ACR_MULTI_FACTOR : ACR_SINGLE_FACTOR;
+    }
+
     /** When the session's login was made (OpenID Connect). */
     public static final String AUTH_TIME_CLAIM = "auth_time";
 
@@ -84,6 +96,7 @@ public class TokenIssuer {
                 .claim(CLIENT_ID_CLAIM, clientId)
                 .claim("scope", scope)
                 .claim(AMR_CLAIM, amr)
+                .claim(ACR_CLAIM, amr == null ? null : acrOf(amr))
                 .claim(AUTH_TIME_CLAIM, authTime)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
