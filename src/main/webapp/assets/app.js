@@ -14,8 +14,8 @@ let refreshing = null;
 
 const $ = (id) => document.getElementById(id);
 
-async function call(method, path, body, authorized = true) {
-    const headers = { ...TRANSPORT, Accept: 'application/json' };
+async function call(method, path, body, authorized = true, accept = 'application/json') {
+    const headers = { ...TRANSPORT, Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (authorized && accessToken) headers.Authorization = `Bearer ${accessToken}`;
     const response = await fetch(path, {
@@ -25,14 +25,14 @@ async function call(method, path, body, authorized = true) {
     const text = await response.text();
     let json = null;
     try { json = text ? JSON.parse(text) : null; } catch { json = null; }
-    return { status: response.status, json, retryAfter: response.headers.get('Retry-After') };
+    return { status: response.status, json, text, retryAfter: response.headers.get('Retry-After') };
 }
 
 /** Calls the API with the access token; when it has expired, refreshes once and tries again. */
-async function authorizedCall(method, path, body) {
-    let reply = await call(method, path, body);
+async function authorizedCall(method, path, body, accept) {
+    let reply = await call(method, path, body, true, accept);
     if (reply.status === 401 && await refresh()) {
-        reply = await call(method, path, body);
+        reply = await call(method, path, body, true, accept);
     }
     if (reply.status === 401) {
         signedOut(t('sessionEnded'));
@@ -123,7 +123,7 @@ function showRecovery(which, title) {
     $('account').hidden = true;
     $('recovery').hidden = false;
     $('recovery-title').textContent = t(title);
-    for (const id of ['forgot-form', 'verify-form', 'reset-form']) {
+    for (const id of ['forgot-form', 'verify-form', 'mfa-form', 'reset-form']) {
         $(id).hidden = id !== which;
     }
     $(which).querySelector('input').focus();
@@ -213,6 +213,53 @@ async function showAccount() {
     $('profile-initial').textContent = Array.from(me.json.username)[0] || '?';
     await showSessions();
     await showPasskeys();
+    await showFactors();
+}
+
+// Two-step verification (TOTP): the QR code is drawn by the service, as SVG, and shown from a data: URL.
+async function showFactors() {
+    const reply = await authorizedCall('GET', 'api/users/me/mfa');
+    if (reply.status !== 200) return;
+    const on = reply.json.totp;
+    $('mfa-status').textContent = on ? t('mfaOn', reply.json.recovery_codes_left) : t('mfaOff');
+    $('mfa-enrol').hidden = on;
+    $('mfa-manage').hidden = !on;
+    if (on) $('mfa-setup').hidden = true;
+}
+
+async function enrolTotp() {
+    $('mfa-recovery').hidden = true;
+    const reply = await authorizedCall('POST', 'api/users/me/mfa/totp');
+    if (reply.status !== 200) {
+        status(message(reply));
+        return;
+    }
+    $('mfa-secret').textContent = reply.json.secret;
+    const qr = await authorizedCall('GET', 'api/users/me/mfa/totp/qr', undefined, 'image/svg+xml');
+    if (qr.status === 200) {
+        $('mfa-qr').src = `data:image/svg+xml;base64,${btoa(qr.text)}`;
+        $('mfa-qr').alt = t('mfaQrAlt');
+    }
+    $('mfa-setup').hidden = false;
+    $('mfa-confirm-code').focus();
+}
+
+function showRecoveryCodes(codes) {
+    $('recovery-codes').replaceChildren(...codes.map((code) => {
+        const item = document.createElement('li');
+        item.textContent = code;
+        return item;
+    }));
+    $('mfa-recovery').hidden = false;
+}
+
+let mfaToken = null;
+
+/** The login's second step: the password was right, a code of the app (or a recovery code) finishes it. */
+function showSecondStep(token) {
+    mfaToken = token;
+    showRecovery('mfa-form', 'twoStep');
+    clearErrors($('mfa-form'));
 }
 
 // Passkeys (WebAuthn): the API speaks base64url; navigator.credentials ArrayBuffers.
@@ -416,12 +463,68 @@ function wire() {
             formElement.reset();
             status('');
             signedIn(reply);
+        } else if (reply.status === 401 && reply.json && reply.json.type === 'urn:accounts:problem:mfa-required') {
+            formElement.reset();
+            showSecondStep(reply.json.mfa_token);
         } else if (reply.status === 403 && reply.json && reply.json.type === 'urn:accounts:problem:email-not-verified') {
             const email = $('login-email').value;
             formElement.reset();
             showVerify(email);
             status(t('notVerified'));
         } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('mfa-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await call('POST', 'api/users/login/mfa', { mfa_token: mfaToken, ...values(formElement) }, false);
+        if (reply.status === 200) {
+            formElement.reset();
+            mfaToken = null;
+            $('recovery').hidden = true;
+            status('');
+            signedIn(reply);
+        } else if (reply.status === 401 && reply.json && reply.json.type === 'urn:accounts:problem:invalid-mfa-token') {
+            formElement.reset();
+            signedOut(t('mfaExpired'));
+        } else {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('mfa-confirm-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('POST', 'api/users/me/mfa/totp/confirm', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            $('mfa-setup').hidden = true;
+            showRecoveryCodes(reply.json.recovery_codes);
+            status(t('mfaTurnedOn'));
+            await showFactors();
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('mfa-regenerate-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('POST', 'api/users/me/mfa/recovery-codes', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            showRecoveryCodes(reply.json.recovery_codes);
+            await showFactors();
+        } else if (reply.status !== 401) {
+            showProblem(formElement, reply);
+        }
+    }));
+
+    $('mfa-remove-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
+        const reply = await authorizedCall('DELETE', 'api/users/me/mfa/totp', values(formElement));
+        if (reply.status === 200) {
+            formElement.reset();
+            $('mfa-recovery').hidden = true;
+            status(t('mfaTurnedOff'));
+            await showFactors();
+            await showSessions();
+        } else if (reply.status !== 401) {
             showProblem(formElement, reply);
         }
     }));
@@ -535,6 +638,7 @@ function wire() {
         }
     }));
 
+    $('mfa-enrol').addEventListener('click', enrolTotp);
     $('passkey-add').addEventListener('click', addPasskey);
     $('passkey-login').addEventListener('click', passkeyLogin);
     $('logout').addEventListener('click', () => logout('local'));

@@ -85,8 +85,15 @@ class TotpIT {
         assertEquals(200, passwordOnly.status(), "an unconfirmed factor asks for nothing");
         assertEquals("1", Jwt.claims(passwordOnly.token()).getString("acr"));
 
+        Reply qr = http.send(http.request("/api/users/me/mfa/totp/qr").header("Authorization", "Bearer " + token)
+                .header("Accept", "image/svg+xml").GET().build());
+        assertEquals(200, qr.status(), qr::toString);
+        assertTrue(qr.header("Content-Type").startsWith("image/svg+xml") && qr.body().startsWith("<svg"), qr::toString);
+
         assertProblem(403, "urn:accounts:problem:invalid-code", http.confirmTotp(token, wrongCode(secret)));
         assertEquals(200, http.confirmTotp(token, TotpCodes.now(secret)).status());
+        assertProblem(409, "urn:accounts:problem:totp-enrolled", http.send(http.request("/api/users/me/mfa/totp/qr")
+                .header("Authorization", "Bearer " + token).GET().build()));
         JsonObject confirmed = http.get("/api/users/me/mfa", token).json();
         assertTrue(confirmed.getBoolean("totp"));
         assertEquals(10, confirmed.getInt("recovery_codes_left"));

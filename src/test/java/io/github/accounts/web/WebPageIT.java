@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TotpCodes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -224,6 +225,47 @@ class WebPageIT {
         driver.findElement(By.id("passkey-login")).click();
         awaitText(driver, "passkey-login-error", "This passkey is not registered");
         assertTrue(!driver.findElement(By.id("account")).isDisplayed(), "a removed passkey signs nobody in");
+    }
+
+    @Test
+    void anAuthenticatorAppIsSetUpFromTheQrCodeAsksForItsCodeAtLoginAndIsTurnedOff() throws IOException {
+        WebDriver driver = browser();
+        String email = uniqueEmail("totp-web");
+        register(driver, "Tomas", email);
+        awaitText(driver, "mfa-status", "Off");
+
+        visible(driver, "mfa-enrol").click();
+        visible(driver, "mfa-setup");
+        waiting(driver).until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "const img = document.getElementById('mfa-qr'); return img.complete ? img.naturalWidth : 0;")).intValue() > 0);
+        String secret = driver.findElement(By.id("mfa-secret")).getText();
+        assertTrue(secret.matches("[A-Z2-7]{32}"), secret);
+        screenshot(driver, "8-totp-setup");
+        type(driver, "mfa-confirm-code", TotpCodes.now(secret));
+        driver.findElement(By.cssSelector("#mfa-confirm-form button[type=submit]")).click();
+        waiting(driver).until(d -> d.findElements(By.cssSelector("#recovery-codes li")).size() == 10);
+        String recoveryCode = driver.findElement(By.cssSelector("#recovery-codes li")).getText();
+        awaitText(driver, "mfa-status", "10 recovery codes left");
+
+        driver.findElement(By.id("logout")).click();
+        login(driver, email, PASSWORD);
+        visible(driver, "mfa-form");
+        type(driver, "mfa-code", "000000".equals(TotpCodes.next(secret)) ? "111111" : "000000");
+        driver.findElement(By.cssSelector("#mfa-form button[type=submit]")).click();
+        awaitText(driver, "mfa-error", "The code is wrong");
+        type(driver, "mfa-code", TotpCodes.next(secret));
+        driver.findElement(By.cssSelector("#mfa-form button[type=submit]")).click();
+        awaitText(driver, "profile-email", email);
+
+        driver.findElement(By.cssSelector("#mfa-manage summary")).click();
+        type(driver, "mfa-remove-password", PASSWORD);
+        type(driver, "mfa-remove-code", recoveryCode);
+        driver.findElement(By.cssSelector("#mfa-remove-form button[type=submit]")).click();
+        awaitText(driver, "status", "Two-step verification is off");
+        awaitText(driver, "mfa-status", "Off");
+        driver.findElement(By.id("logout")).click();
+        login(driver, email, PASSWORD);
+        awaitText(driver, "profile-email", email);
     }
 
     @Test

@@ -55,6 +55,15 @@ public class FactorsResource {
         return Response.ok(factors.enrol(userId(), client.get().address())).cacheControl(NO_STORE).build();
     }
 
+    /** The QR code of the enrolment under way, as SVG. */
+    @GET
+    @Path("totp/qr")
+    @RolesAllowed("user")
+    @Produces("image/svg+xml")
+    public Response qrCode() {
+        return Response.ok(factors.qrCode(userId())).cacheControl(NO_STORE).build();
+    }
+
     @POST
     @Path("totp/confirm")
     @RolesAllowed("user")

@@ -1,6 +1,7 @@
 package io.github.accounts.factors.boundary;
 
 import io.github.accounts.audit.control.AuditLog;
+import io.github.accounts.factors.control.QrCodes;
 import io.github.accounts.factors.control.RecoveryCodes;
 import io.github.accounts.factors.control.Totp;
 import io.github.accounts.factors.entity.MfaChallenge;
@@ -130,12 +131,26 @@ public class TotpFactors {
         return new TotpEnrolment(secret, Totp.uri(settings.get(Settings.TOTP_ISSUER), user.getEmail(), secret));
     }
 
+    /** The QR code (SVG) of an enrolment not yet confirmed, for an authenticator app's camera. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String qrCode(long userId) {
+        User user = userOf(userId);
+        TotpFactor factor = em.find(TotpFactor.class, userId);
+        if (factor == null) {
+            throw noEnrolment();
+        }
+        if (factor.isConfirmed()) {
+            throw enrolledAlready();
+        }
+        return QrCodes.svg(Totp.uri(settings.get(Settings.TOTP_ISSUER), user.getEmail(), open(factor.getSecret())));
+    }
+
     /** The first valid code turns the factor on: recovery codes (shown once) and a notice mail. */
     public RecoveryCodeList confirm(long userId, String code, String clientAddress) {
         User user = userOf(userId);
         TotpFactor factor = em.find(TotpFactor.class, userId, LockModeType.PESSIMISTIC_WRITE);
         if (factor == null) {
-            throw new ConflictException("no-totp-enrolment", "Begin with POST /api/users/me/mfa/totp, then confirm with a code of the app");
+            throw noEnrolment();
         }
         if (factor.isConfirmed()) {
             throw enrolledAlready();
@@ -290,6 +305,10 @@ public class TotpFactors {
             throw new NotAuthenticatedException("The user of this access token no longer exists");
         }
         return user;
+    }
+
+    private static ConflictException noEnrolment() {
+        return new ConflictException("no-totp-enrolment", "Begin with POST /api/users/me/mfa/totp, then confirm with a code of the app");
     }
 
     private static ConflictException enrolledAlready() {
