@@ -3,6 +3,7 @@ package io.github.accounts.support;
 import io.github.accounts.support.Http.Reply;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -34,6 +35,8 @@ public final class StandardNode {
             "JWT_ISSUER", ISSUER);
 
     private static String adminRefreshToken;
+    private static String adminAccessToken;
+    private static long adminTokenIssued;
 
     private StandardNode() {
     }
@@ -57,9 +60,15 @@ public final class StandardNode {
     /**
      * A fresh access token of the admin, whose login used a second factor (MFA_REQUIRED_FOR_ADMIN is on here, as by
      * default). On the first call the admin registers, is bootstrapped, is refused by the admin endpoints until it
-     * has a second factor, enrols an authenticator app and logs in with it; later calls refresh that session.
+     * has a second factor, enrols an authenticator app and logs in with it. The token is kept and handed out again
+     * for 10 minutes (it lives 15), then the session is refreshed: on MariaDB every node shares the database, and
+     * a node of other settings that starts withdraws the admin role from addresses its ADMIN_EMAILS does not list
+     * (as it should), so the role is taken into a token right after the bootstrap, as few times as possible.
      */
     public static synchronized String adminToken() {
+        if (adminAccessToken != null && System.nanoTime() - adminTokenIssued < TimeUnit.MINUTES.toNanos(10)) {
+            return adminAccessToken;
+        }
         Http http = http();
         if (adminRefreshToken == null) {
             Reply registered = http.register("admin", ADMIN, PASSWORD);
@@ -76,13 +85,19 @@ public final class StandardNode {
                 throw new AssertionError("an admin's login without a second factor reached an admin endpoint: " + refused);
             }
             SecondFactors.Factor factor = SecondFactors.enrol(http, passwordOnly);
-            adminRefreshToken = SecondFactors.login(http, ADMIN, PASSWORD, TotpCodes.next(factor.secret())).json().getString("refresh_token");
+            Reply tokens = SecondFactors.login(http, ADMIN, PASSWORD, TotpCodes.next(factor.secret()));
+            adminRefreshToken = tokens.json().getString("refresh_token");
+            adminAccessToken = tokens.token();
+            adminTokenIssued = System.nanoTime();
+            return adminAccessToken;
         }
         Reply refreshed = http.post("/api/tokens/refresh", "{\"refresh_token\":\"" + adminRefreshToken + "\"}");
         if (refreshed.status() != 200) {
             throw new IllegalStateException("the standard node's admin session could not be refreshed: " + refreshed);
         }
         adminRefreshToken = refreshed.json().getString("refresh_token");
-        return refreshed.token();
+        adminAccessToken = refreshed.token();
+        adminTokenIssued = System.nanoTime();
+        return adminAccessToken;
     }
 }
