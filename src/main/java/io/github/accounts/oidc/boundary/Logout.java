@@ -14,7 +14,7 @@ import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.OidcClient;
 import io.github.accounts.oidc.entity.ProviderLogin;
 import io.github.accounts.sessions.boundary.Sessions;
-import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.tokens.control.KeyRing;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,8 +43,8 @@ public class Logout {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @EJB
     Sessions sessions;

@@ -34,7 +34,7 @@ import io.github.accounts.sessions.boundary.SessionReuseException;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.revocation.boundary.Revocations;
-import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.TokenIssuer;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import jakarta.json.JsonString;
@@ -64,8 +64,8 @@ public class TokenEndpoint {
     public static final String PATH = "/api/oidc/token";
     public static final String REVOCATION_PATH = "/api/oidc/revoke";
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @EJB
     Revocations revocations;

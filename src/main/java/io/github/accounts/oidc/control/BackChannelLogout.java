@@ -4,9 +4,8 @@ import io.github.accounts.persistence.control.Transactions;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.accounts.oidc.entity.OidcClient;
 import io.github.accounts.sessions.control.ClientSessionEnded;
-import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.tokens.control.KeyRing;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,8 +44,8 @@ public class BackChannelLogout {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @Inject
     Clock clock;

@@ -6,8 +6,7 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.oidc.entity.AuthorizationCode;
-import io.github.accounts.tokens.boundary.SigningKeys;
-import jakarta.ejb.EJB;
+import io.github.accounts.tokens.control.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,8 +25,8 @@ public class IdTokens {
     /** ID tokens are read once, right after the code exchange. */
     static final long LIFETIME_SECONDS = 300;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @Inject
     Clock clock;

@@ -2,8 +2,9 @@ package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
-import io.github.accounts.tokens.boundary.SigningKeys;
+import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.VerifiedToken;
+import jakarta.inject.Inject;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonString;
@@ -26,8 +27,8 @@ public class AccessTokenFilter implements ContainerRequestFilter {
     @EJB
     Revocations revocations;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @Override
     public void filter(ContainerRequestContext request) {

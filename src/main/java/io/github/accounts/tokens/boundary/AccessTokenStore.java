@@ -1,8 +1,8 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.VerifiedToken;
 import io.github.accounts.oidc.control.OidcSettings;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +26,8 @@ public class AccessTokenStore implements IdentityStore {
     /** Before the server's own JWT store. */
     static final int PRIORITY = 10;
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     /** OIDC_REGISTRATION_TOKEN: its bearer may register OpenID Connect clients, and nothing else. */
     @Inject

@@ -1,5 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.revocation.boundary.Revocations;
@@ -33,8 +34,8 @@ public class Introspection {
     /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @EJB
     Revocations revocations;

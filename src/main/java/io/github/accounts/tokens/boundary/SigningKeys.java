@@ -1,26 +1,17 @@
 package io.github.accounts.tokens.boundary;
 
 import io.github.accounts.settings.control.Settings;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.persistence.control.Database;
 import io.github.accounts.persistence.control.DatabaseReady;
 import io.github.accounts.persistence.control.Transactions;
 import io.github.accounts.problems.boundary.ConflictException;
-import io.github.accounts.problems.boundary.NotReadyException;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
 import io.github.accounts.tokens.control.KeyEncryption;
 import io.github.accounts.tokens.control.KeyMaterial;
+import io.github.accounts.tokens.control.KeyRing;
+import io.github.accounts.tokens.control.KeyRing.Key;
 import io.github.accounts.tokens.control.KeySchedule;
-import io.github.accounts.tokens.control.TokenVerifier;
 import io.github.accounts.tokens.entity.SigningKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -43,12 +34,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The keys tokens are signed with. With {@code JWT_SIGNING_KEY} unset, a key is generated at first start and kept
@@ -85,10 +73,9 @@ public class SigningKeys {
     @Inject
     Transactions transactions;
 
-    String issuer;
-
-    /** The {@code aud} of every access token, and what this service's own API requires of a token. */
-    String audience;
+    /** Signs and verifies with the keys this bean hands it. */
+    @Inject
+    KeyRing ring;
 
     String dataDir;
     Optional<String> configuredKey;
@@ -98,13 +85,6 @@ public class SigningKeys {
 
     KeySchedule schedule;
 
-    /** A key with the moment it starts signing; newest first. */
-    record Key(RSAKey jwk, RSASSASigner signer, RSASSAVerifier verifier, long activatesAt, long createdAt) {
-    }
-
-    private volatile List<Key> keys = List.of();
-    private volatile JWKSet publicKeys = new JWKSet();
-    private volatile TokenVerifier verifier;
     private KeyEncryption encryption;
 
     /** A rotation: the new key's kid and when it starts signing. */
@@ -113,14 +93,11 @@ public class SigningKeys {
 
     @PostConstruct
     void init() {
-        issuer = settings.publicUrl();
-        audience = settings.get(Settings.JWT_AUDIENCE);
         dataDir = settings.get(Settings.DATA_DIR);
         configuredKey = settings.get(Settings.JWT_SIGNING_KEY);
         keyEncryptionKey = settings.get(Settings.KEY_ENCRYPTION_KEY);
         schedule = new KeySchedule(settings.get(Settings.JWT_KEY_ROTATE_AFTER).toSeconds(),
                 settings.get(Settings.JWT_KEY_PUBLISH_AHEAD).toSeconds(), settings.get(Settings.JWT_ACCESS_TTL).toSeconds());
-        verifier = new TokenVerifier(issuer, audience, kid -> Optional.empty(), clock);
         encryption = KeyEncryption.of(keyEncryptionKey);
         if (!encryption.isEnabled() && !isConfigured()) {
             LOG.warning("KEY_ENCRYPTION_KEY is not set: the private signing keys are stored UNENCRYPTED in the database. "
@@ -128,7 +105,7 @@ public class SigningKeys {
         }
         if (isConfigured()) {
             RSAKey key = KeyMaterial.fromPem(configuredKey.get());
-            use(List.of(key(key, 0, 0)));
+            use(List.of(Key.of(key, 0, 0)));
             logActiveKey();
         } else if (database.isReady()) {
             loadFromDatabase();
@@ -137,7 +114,7 @@ public class SigningKeys {
 
     /** The database was not reachable at startup and is now. */
     public void databaseReady(@Observes DatabaseReady ready) {
-        if (!isConfigured() && keys.isEmpty()) {
+        if (!isConfigured() && ring.keys().isEmpty()) {
             loadFromDatabase();
         }
     }
@@ -151,7 +128,7 @@ public class SigningKeys {
     }
 
     private void logActiveKey() {
-        LOG.info(() -> "signing tokens as issuer '" + issuer + "' with key " + active().jwk().getKeyID()
+        LOG.info(() -> "signing tokens as issuer '" + ring.issuer() + "' with key " + ring.active().kid()
                 + (isConfigured() ? " (from JWT_SIGNING_KEY)" : " (kept in the database)"));
     }
 
@@ -165,13 +142,13 @@ public class SigningKeys {
         if (isConfigured()) {
             return;
         }
-        if (keys.isEmpty()) {
+        if (ring.keys().isEmpty()) {
             // not loaded yet: DatabaseReady loads them
             return;
         }
         try {
             reload();
-            Key newest = keys.get(0);
+            Key newest = ring.keys().get(0);
             if (schedule.rotationDue(newest.createdAt(), now())) {
                 rotateNow(now());
             }
@@ -186,7 +163,7 @@ public class SigningKeys {
             throw new ConflictException("key-configured", "The signing key is given by JWT_SIGNING_KEY: rotate it there");
         }
         long now = now();
-        List<Key> current = keys;
+        List<Key> current = ring.keys();
         long wait = current.isEmpty() ? 0 : KeySchedule.rotationAllowedIn(current.size(), current.get(0).activatesAt(), current.get(0).createdAt(), now);
         if (wait > 0) {
             throw new TooManyRequestsException("The signing key was rotated moments ago: wait until the new key signs", wait);
@@ -223,43 +200,18 @@ public class SigningKeys {
             }
         }
         List<Key> all = stored.stream()
-                .map(k -> key(k.getPrivateJwk() == null ? KeyMaterial.parse(k.getPublicJwk()) : KeyMaterial.parse(encryption.open(k.getPrivateJwk())),
+                .map(k -> Key.of(k.getPrivateJwk() == null ? KeyMaterial.parse(k.getPublicJwk()) : KeyMaterial.parse(encryption.open(k.getPrivateJwk())),
                         k.getActivatesAt(), k.getCreatedAt()))
                 .sorted(Comparator.comparingLong(Key::activatesAt).reversed())
                 .toList();
         use(all.stream().filter(k -> schedule.stillPublished(k.activatesAt(), activations, now)).toList());
     }
 
-    private static Key key(RSAKey jwk, long activatesAt, long createdAt) {
-        try {
-            return new Key(jwk, jwk.isPrivate() ? new RSASSASigner(jwk) : null, new RSASSAVerifier(jwk.toRSAPublicKey()), activatesAt, createdAt);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot use signing key " + jwk.getKeyID(), e);
-        }
-    }
-
+    /** Puts the keys in use, and writes the public ones where the server's MicroProfile JWT reads them when they change. */
     private synchronized void use(List<Key> newestFirst) {
-        List<String> before = keys.stream().map(k -> k.jwk().getKeyID()).toList();
-        List<String> after = newestFirst.stream().map(k -> k.jwk().getKeyID()).toList();
-        keys = newestFirst;
-        if (!before.equals(after) || verifier == null) {
-            publicKeys = new JWKSet(newestFirst.stream().map(k -> (JWK) k.jwk().toPublicJWK()).toList());
-            Map<String, RSASSAVerifier> byKid = newestFirst.stream()
-                    .collect(Collectors.toUnmodifiableMap(k -> k.jwk().getKeyID(), Key::verifier));
-            Function<String, Optional<RSASSAVerifier>> lookup = kid -> Optional.ofNullable(byKid.get(kid));
-            verifier = new TokenVerifier(issuer, audience, lookup, clock);
-            writePublicKeys(publicKeys.toString());
+        if (ring.use(newestFirst)) {
+            writePublicKeys(ring.publicKeys().toString());
         }
-    }
-
-    /** The key that signs now: the newest one whose time has come. */
-    private Key active() {
-        long now = now();
-        List<Key> current = keys;
-        if (current.isEmpty()) {
-            throw new NotReadyException();
-        }
-        return current.stream().filter(k -> k.activatesAt() <= now).findFirst().orElse(current.get(current.size() - 1));
     }
 
     /**
@@ -276,43 +228,6 @@ public class SigningKeys {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the public keys to " + file + ": check DATA_DIR", e);
         }
-    }
-
-    public String issuer() {
-        return issuer;
-    }
-
-    public String audience() {
-        return audience;
-    }
-
-    /** Signs the claims as an RS256 JWT with {@code typ: JWT} and the active key's {@code kid}. */
-    public String sign(JWTClaimsSet claims) {
-        Key key = active();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(KeyMaterial.ALGORITHM)
-                .type(JOSEObjectType.JWT)
-                .keyID(key.jwk().getKeyID())
-                .build(), claims);
-        try {
-            jwt.sign(key.signer());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-        return jwt.serialize();
-    }
-
-    /** The public keys, as a JWKS: the active one, one about to sign, and those whose tokens may still live. */
-    public JWKSet publicKeys() {
-        return publicKeys;
-    }
-
-    /** How long others may cache the JWKS: well within the time a new key is published before it signs. */
-    public long publicKeysMaxAge() {
-        return Math.max(1, Math.min(3600, schedule.publishAhead() / 2));
-    }
-
-    public TokenVerifier verifier() {
-        return verifier;
     }
 
     private long now() {

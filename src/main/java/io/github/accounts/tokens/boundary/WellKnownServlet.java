@@ -1,8 +1,8 @@
 package io.github.accounts.tokens.boundary;
 
+import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.web.control.PublicUrl;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -24,8 +24,8 @@ public class WellKnownServlet extends HttpServlet {
     static final String JWKS = "/.well-known/jwks.json";
     static final String CONFIGURATION = "/.well-known/openid-configuration";
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @Inject
     PublicUrl publicUrl;

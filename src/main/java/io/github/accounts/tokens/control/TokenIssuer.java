@@ -2,11 +2,10 @@ package io.github.accounts.tokens.control;
 
 import io.github.accounts.settings.control.Settings;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.github.accounts.tokens.boundary.SigningKeys;
+
 import io.github.accounts.sessions.entity.UserSession;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,8 +29,8 @@ public class TokenIssuer {
     /** The OpenID Connect claim: whether the user proved control of the address in {@code upn}. */
     public static final String EMAIL_VERIFIED_CLAIM = "email_verified";
 
-    @EJB
-    SigningKeys keys;
+    @Inject
+    KeyRing keys;
 
     @Inject
     Clock clock;
