@@ -10,15 +10,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +27,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "`user`")
+@EntityListeners(UserTimestamps.class)
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.emailNormalized = :email")
 @NamedQuery(name = User.ALL_BY_ID, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u")
@@ -103,15 +102,12 @@ public class User {
         this.passwordHash = passwordHash;
     }
 
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    /** Set by {@link UserTimestamps} when the user is first stored and whenever it changes. */
+    void stamp(Instant now, boolean created) {
+        if (created) {
+            createdAt = now;
+        }
+        updatedAt = now;
     }
 
     public Long getId() {
