@@ -87,6 +87,7 @@ class RelyingPartyIT {
     @Test
     void signsInOnceForBothApplicationsAndLogsOutOfBoth() throws IOException {
         String email = uniqueEmail("relying-party");
+        // the provider has no mail relay, so EMAIL_VERIFICATION is optional there: a new user signs in at once
         assertEquals(201, provider.http().register("Rhea", email, PASSWORD).status());
         browser = browser();
 
@@ -107,6 +108,7 @@ class RelyingPartyIT {
         String sid = Await.until(() -> http.get("/app-b/backchannel-logout", null).body(), body -> !body.isBlank());
         assertEquals(sid, Await.until(() -> http.get("/app-a/backchannel-logout", null).body(), body -> !body.isBlank()));
 
+        // a live session at either application would show its page; a live provider session would sign in again
         browser.get(apps + "/app-b/page");
         onLoginPage();
         browser.get(apps + "/app-a/page");
