@@ -27,27 +27,36 @@ public final class MicroServer implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 180;
 
     private final String name;
-    private final Path war;
+    private final List<Path> wars;
     private final Map<String, String> env;
     private final Path log;
     private List<String> clusterOptions = List.of("--nocluster");
+    private int port;
     private Process process;
     private URI base;
 
-    private MicroServer(String name, Path war, Map<String, String> env) {
+    private MicroServer(String name, List<Path> wars, Map<String, String> env) {
         this.name = name;
-        this.war = war;
+        this.wars = List.copyOf(wars);
         this.env = env;
         this.log = Path.of("target", "micro-" + name + ".log");
     }
 
     private MicroServer(String name, Map<String, String> env) {
-        this(name, Path.of(System.getProperty("it.war", "target/accounts.war")), env);
+        this(name, List.of(Path.of(System.getProperty("it.war", "target/accounts.war"))), env);
     }
 
-    /** Another WAR (such as a resource server of the SSO test) on a Payara Micro of its own. */
+    /** Another WAR (such as a resource server of the SSO test) on a Payara Micro of its own, at the context root. */
     public static MicroServer deploy(String name, Path war, Map<String, String> env) {
-        return new MicroServer(name, war, env);
+        return new MicroServer(name, List.of(war), env);
+    }
+
+    /**
+     * Several WARs (such as the relying parties of the OpenID Connect browser test) on one Payara Micro, each at the
+     * context root of its file's name ({@code app-a.war} at {@code /app-a}): one boot instead of one per WAR.
+     */
+    public static MicroServer deployAll(String name, List<Path> wars, Map<String, String> env) {
+        return new MicroServer(name, wars, env);
     }
 
     /** A node with a fresh data directory and the test database; {@code extraEnv} adds or overrides settings. */
@@ -75,18 +84,30 @@ public final class MicroServer implements AutoCloseable {
         return start("/api/users/me", 401);
     }
 
+    /**
+     * Makes the node listen on {@code port} (from {@link #freePort()}) instead of a port found when it starts: for a
+     * test that must name the node's address before it starts (a client registration's redirect URI).
+     */
+    public MicroServer onPort(int port) {
+        this.port = port;
+        return this;
+    }
+
     /** Starts the node and waits until it is up and {@code probe} answers {@code expected}: the WAR is deployed. */
     public MicroServer start(String probe, int expected) {
-        int port = freePort();
+        int port = this.port == 0 ? freePort() : this.port;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 // a test node lives a minute: C1 alone compiles what it runs sooner and at a third of the CPU,
                 // which on two cores shortens every start by about a third
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", war.toString(),
-                "--contextroot", "/", "--port", String.valueOf(port), "--disablephonehome",
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar")));
+        wars.forEach(war -> command.addAll(List.of("--deploy", war.toString())));
+        if (wars.size() == 1) {
+            command.addAll(List.of("--contextroot", "/"));
+        }
+        command.addAll(List.of("--port", String.valueOf(port), "--disablephonehome",
                 "--prebootcommandfile", System.getProperty("payara.preboot", "src/main/payara/preboot.asadmin")));
         command.addAll(clusterOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -168,7 +189,7 @@ public final class MicroServer implements AutoCloseable {
     public MicroServer sameData(String newName, Map<String, String> changedEnv) {
         Map<String, String> newEnv = new HashMap<>(env);
         newEnv.putAll(changedEnv);
-        return new MicroServer(newName, war, newEnv);
+        return new MicroServer(newName, wars, newEnv);
     }
 
     /** Kills the node at once (SIGKILL), as a crash or an OOM killer would, and waits until it is gone. */
@@ -197,7 +218,8 @@ public final class MicroServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

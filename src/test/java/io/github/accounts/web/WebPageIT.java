@@ -3,6 +3,7 @@ package io.github.accounts.web;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.github.accounts.support.Await;
+import io.github.accounts.support.Chromium;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TotpCodes;
 import jakarta.json.Json;
@@ -24,8 +25,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -104,19 +103,12 @@ class WebPageIT {
     }
 
     WebDriver browser(String language) throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.addArguments("--lang=" + language);
+        ChromeOptions options = Chromium.options();
+        options.addArguments("--lang=" + language, "--window-size=1100,900");
         Path downloads = Files.createTempDirectory(Path.of("target"), "downloads-").toAbsolutePath();
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
                 "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1100,900",
-                "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver"))).build();
-        WebDriver driver = new ChromeDriver(service, options);
+        WebDriver driver = Chromium.start(options);
         browsers.add(driver);
         this.downloads.put(driver, downloads);
         return driver;
