@@ -1,6 +1,9 @@
 -- One wrk script for every load phase of bench/run, driven by environment variables:
 --   WRK_MODE    static (default) | register | refresh
 --   WRK_METHOD, WRK_BODY, WRK_AUTH (a bearer token)   for static requests
+--   WRK_AUTHORIZATION   a whole Authorization header instead (e.g. "Basic ..." of an OAuth client)
+--   WRK_FORM=1  the body is form-encoded (the OAuth token endpoint): refresh sends grant_type=refresh_token
+--   WRK_MODE=codes: WRK_CODES_FILE (authorization codes, one a line, each sent once), WRK_REDIRECT_URI (encoded)
 --   WRK_PASSWORD                                      for register
 --   WRK_REFRESH_TOKENS (comma-separated), WRK_TOKENS_PER_THREAD   for refresh
 --   RUN_ID      unique per wrk invocation (register: emails never repeat across runs)
@@ -14,12 +17,17 @@ local body = os.getenv("WRK_BODY")
 if body and body ~= "" then
   wrk.body = body
 end
+local form = os.getenv("WRK_FORM") == "1"
 if (body and body ~= "") or mode ~= "static" then
-  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Content-Type"] = form and "application/x-www-form-urlencoded" or "application/json"
 end
 local auth = os.getenv("WRK_AUTH")
 if auth and auth ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. auth
+end
+local authorization = os.getenv("WRK_AUTHORIZATION")
+if authorization and authorization ~= "" then
+  wrk.headers["Authorization"] = authorization
 end
 
 -- setup() runs in the main Lua state, once per thread, before that thread's init()
@@ -38,6 +46,15 @@ function setup(thread)
     local mine = {}
     for i = (threads - 1) * per + 1, threads * per do
       if all[i] then mine[#mine + 1] = all[i] end
+    end
+    thread:set("bench_tokens", table.concat(mine, ","))
+  elseif mode == "codes" then
+    -- every thread takes every n-th code of the file (n = WRK_THREADS: wrk runs a thread's init() before it sets
+    -- up the next thread, so the count must be known in advance)
+    local n, mine, i = tonumber(os.getenv("WRK_THREADS") or "1"), {}, 0
+    for line in io.lines(os.getenv("WRK_CODES_FILE")) do
+      i = i + 1
+      if (i - 1) % n == threads - 1 then mine[#mine + 1] = line end
     end
     thread:set("bench_tokens", table.concat(mine, ","))
   end
@@ -70,6 +87,9 @@ elseif mode == "refresh" then
     -- a spent token must never be sent again (that ends its session): with one token per connection the
     -- pool is only empty when a refresh failed (bench/run adds a spare per thread: wrk calls request() once unsent)
     local t = table.remove(pool, 1) or "none"
+    if form then
+      return wrk.format("POST", nil, nil, "grant_type=refresh_token&refresh_token=" .. t)
+    end
     return wrk.format("POST", nil, nil, '{"refresh_token":"' .. t .. '"}')
   end
   -- answers by status, and the first failure's body, so that lost refresh tokens can be explained
@@ -82,6 +102,24 @@ elseif mode == "refresh" then
     elseif first_failure == "" then
       first_failure = status .. " " .. string.sub(b or "", 1, 200)
     end
+  end
+end
+
+if mode == "codes" then
+  -- a code is single-use: each is sent once; when the pool is empty a spent one goes (400, counted apart)
+  local pool = {}
+  local redirect = os.getenv("WRK_REDIRECT_URI") or ""
+  init = function(args)
+    for t in string.gmatch(bench_tokens or "", "[^,]+") do pool[#pool + 1] = t end
+  end
+  request = function()
+    local c = table.remove(pool) or "spent"
+    return wrk.format("POST", nil, nil, "grant_type=authorization_code&redirect_uri=" .. redirect .. "&code=" .. c)
+  end
+  statuses, first_failure = {}, ""
+  response = function(status, headers, b)
+    statuses[status] = (statuses[status] or 0) + 1
+    if status ~= 200 and first_failure == "" then first_failure = status .. " " .. string.sub(b or "", 1, 200) end
   end
 end
 
@@ -112,7 +150,7 @@ function done(summary, latency, requests)
     summary.requests, secs, summary.requests / secs,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, e.status, e.timeout, e.connect + e.read + e.write)
-  if mode == "refresh" then
+  if mode == "refresh" or mode == "codes" then
     local counts, failure = status_summary()
     s = string.sub(s, 1, -2) .. ',"statuses":' .. counts .. ',"first_failure":"'
       .. string.gsub(failure, '["\\%c]', " ") .. '"}'
