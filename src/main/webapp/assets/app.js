@@ -222,7 +222,7 @@ async function showFactors() {
     const reply = await authorizedCall('GET', 'api/users/me/mfa');
     if (reply.status !== 200) return;
     const on = reply.json.totp;
-    $('mfa-status').textContent = on ? t('mfaOn', reply.json.recovery_codes_left) : t('mfaOff');
+    $('mfa-status').textContent = on ? t('mfaOn', reply.json.recovery_codes_left) : t(reply.json.passkey ? 'mfaPasskeyOnly' : 'mfaOff');
     $('mfa-enrol').hidden = on;
     $('mfa-manage').hidden = !on;
     if (on) $('mfa-setup').hidden = true;
@@ -329,6 +329,7 @@ async function showPasskeys() {
             const answer = await authorizedCall('DELETE', `api/users/me/passkeys/${passkey.id}`);
             passkeyError('passkey-error', answer.status === 204 ? '' : message(answer));
             await showPasskeys();
+            await showFactors();
         });
         item.append(name, when, input, rename, remove);
         return item;
@@ -364,6 +365,7 @@ async function addPasskey() {
         passkeyError('passkey-error', message(reply));
     }
     await showPasskeys();
+    await showFactors();
 }
 
 async function passkeyLogin() {

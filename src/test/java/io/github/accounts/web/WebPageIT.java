@@ -264,7 +264,9 @@ class WebPageIT {
         VirtualAuthenticator authenticator = authenticator(driver);
         String email = uniqueEmail("passkey-second");
         register(driver, "Sol", email);
+        awaitText(driver, "mfa-status", "Off");
         addPasskey(driver);
+        awaitText(driver, "mfa-status", "after your password, a login asks for one of your passkeys");
 
         driver.findElement(By.id("logout")).click();
         login(driver, email, PASSWORD);

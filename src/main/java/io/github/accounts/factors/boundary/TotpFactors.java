@@ -14,6 +14,7 @@ import io.github.accounts.persistence.control.SqlErrors;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.passkeys.boundary.Passkeys;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.settings.control.Settings;
 import io.github.accounts.tokens.control.KeyEncryption;
@@ -84,6 +85,9 @@ public class TotpFactors {
     @EJB
     Sessions sessions;
 
+    @EJB
+    Passkeys passkeys;
+
     KeyEncryption encryption;
 
     @PostConstruct
@@ -101,7 +105,7 @@ public class TotpFactors {
     public FactorStatus status(long userId) {
         boolean enrolled = isEnrolled(userId);
         long left = enrolled ? em.createNamedQuery(RecoveryCode.LEFT, Long.class).setParameter("user", userId).getSingleResult() : 0;
-        return new FactorStatus(enrolled, left);
+        return new FactorStatus(enrolled, left, passkeys.hasAny(userId));
     }
 
     /** A new secret for the user; until a first code confirms it, a new enrolment replaces it. */
