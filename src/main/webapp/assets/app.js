@@ -2,6 +2,7 @@
 // the refresh token travels in an HttpOnly cookie the page never sees (X-Token-Transport: cookie).
 
 import { LANGUAGE, t, translate } from './texts.js';
+import { assertion, b64url } from './webauthn.js';
 
 const TRANSPORT = { 'X-Token-Transport': 'cookie' };
 const CHECK_EVERY_MS = 5000;
@@ -221,7 +222,7 @@ async function showFactors() {
     const reply = await authorizedCall('GET', 'api/users/me/mfa');
     if (reply.status !== 200) return;
     const on = reply.json.totp;
-    $('mfa-status').textContent = on ? t('mfaOn', reply.json.recovery_codes_left) : t('mfaOff');
+    $('mfa-status').textContent = on ? t('mfaOn', reply.json.recovery_codes_left) : t(reply.json.passkey ? 'mfaPasskeyOnly' : 'mfaOff');
     $('mfa-enrol').hidden = on;
     $('mfa-manage').hidden = !on;
     if (on) $('mfa-setup').hidden = true;
@@ -255,26 +256,37 @@ function showRecoveryCodes(codes) {
 
 let mfaToken = null;
 
-/** The login's second step: the password was right, a code of the app (or a recovery code) finishes it. */
-function showSecondStep(token) {
+/**
+ * The login's second step: the password was right; a code of the app (or a recovery code) finishes it, or a
+ * passkey of the user, whichever of them (methods) the account has.
+ */
+function showSecondStep(token, methods) {
     mfaToken = token;
+    const totp = methods.includes('totp');
+    $('mfa-code-field').hidden = !totp;
+    $('mfa-code').required = totp;
+    $('mfa-passkey').hidden = !methods.includes('passkey');
     showRecovery('mfa-form', 'twoStep');
     clearErrors($('mfa-form'));
+    (totp ? $('mfa-code') : $('mfa-passkey')).focus();
 }
 
-// Passkeys (WebAuthn): the API speaks base64url; navigator.credentials ArrayBuffers.
-const b64url = {
-    encode(buffer) {
-        const bytes = new Uint8Array(buffer);
-        let text = '';
-        for (const byte of bytes) text += String.fromCharCode(byte);
-        return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    },
-    decode(text) {
-        const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
-        return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    },
-};
+/** The answer to either kind of second step: signed in, back to the password when the step died, or the problem. */
+function secondStepAnswered(reply) {
+    const formElement = $('mfa-form');
+    if (reply.status === 200) {
+        formElement.reset();
+        mfaToken = null;
+        $('recovery').hidden = true;
+        status('');
+        signedIn(reply);
+    } else if (reply.status === 401 && reply.json && reply.json.type === 'urn:accounts:problem:invalid-mfa-token') {
+        formElement.reset();
+        signedOut(t('mfaExpired'));
+    } else {
+        showProblem(formElement, reply);
+    }
+}
 
 function passkeyError(id, text) {
     const element = $(id);
@@ -317,6 +329,7 @@ async function showPasskeys() {
             const answer = await authorizedCall('DELETE', `api/users/me/passkeys/${passkey.id}`);
             passkeyError('passkey-error', answer.status === 204 ? '' : message(answer));
             await showPasskeys();
+            await showFactors();
         });
         item.append(name, when, input, rename, remove);
         return item;
@@ -352,6 +365,7 @@ async function addPasskey() {
         passkeyError('passkey-error', message(reply));
     }
     await showPasskeys();
+    await showFactors();
 }
 
 async function passkeyLogin() {
@@ -361,30 +375,32 @@ async function passkeyLogin() {
         passkeyError('passkey-login-error', message(options));
         return;
     }
-    let credential;
-    try {
-        credential = await navigator.credentials.get({ publicKey: {
-            ...options.json,
-            challenge: b64url.decode(options.json.challenge),
-        } });
-    } catch (e) {
+    const passkey = await assertion(options.json);
+    if (!passkey) {
         passkeyError('passkey-login-error', t('noPasskeyUsed'));
         return;
     }
-    const response = credential.response;
-    const reply = await call('POST', 'api/users/login/passkey', {
-        credential_id: b64url.encode(credential.rawId),
-        client_data_json: b64url.encode(response.clientDataJSON),
-        authenticator_data: b64url.encode(response.authenticatorData),
-        signature: b64url.encode(response.signature),
-        user_handle: response.userHandle ? b64url.encode(response.userHandle) : '',
-    }, false);
+    const reply = await call('POST', 'api/users/login/passkey', passkey, false);
     if (reply.status === 200) {
         status('');
         signedIn(reply);
     } else {
         passkeyError('passkey-login-error', message(reply));
     }
+}
+
+/** The login's second step with a passkey of the user instead of a code. */
+async function passkeySecondStep() {
+    clearErrors($('mfa-form'));
+    const options = await call('POST', 'api/users/login/mfa/passkey/options', { mfa_token: mfaToken }, false);
+    const passkey = options.status === 200 ? await assertion(options.json) : null;
+    if (options.status === 200 && !passkey) {
+        showProblem($('mfa-form'), { status: 0, json: { detail: t('noPasskeyUsed') } });
+        return;
+    }
+    const reply = options.status === 200
+        ? await call('POST', 'api/users/login/mfa/passkey', { mfa_token: mfaToken, passkey }, false) : options;
+    secondStepAnswered(reply);
 }
 
 async function showSessions() {
@@ -465,7 +481,7 @@ function wire() {
             signedIn(reply);
         } else if (reply.status === 401 && reply.json && reply.json.type === 'urn:accounts:problem:mfa-required') {
             formElement.reset();
-            showSecondStep(reply.json.mfa_token);
+            showSecondStep(reply.json.mfa_token, reply.json.mfa_methods || ['totp']);
         } else if (reply.status === 403 && reply.json && reply.json.type === 'urn:accounts:problem:email-not-verified') {
             const email = $('login-email').value;
             formElement.reset();
@@ -477,19 +493,7 @@ function wire() {
     }));
 
     $('mfa-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
-        const reply = await call('POST', 'api/users/login/mfa', { mfa_token: mfaToken, ...values(formElement) }, false);
-        if (reply.status === 200) {
-            formElement.reset();
-            mfaToken = null;
-            $('recovery').hidden = true;
-            status('');
-            signedIn(reply);
-        } else if (reply.status === 401 && reply.json && reply.json.type === 'urn:accounts:problem:invalid-mfa-token') {
-            formElement.reset();
-            signedOut(t('mfaExpired'));
-        } else {
-            showProblem(formElement, reply);
-        }
+        secondStepAnswered(await call('POST', 'api/users/login/mfa', { mfa_token: mfaToken, ...values(formElement) }, false));
     }));
 
     $('mfa-confirm-form').addEventListener('submit', (event) => submit(event, async (formElement) => {
@@ -641,6 +645,7 @@ function wire() {
     $('mfa-enrol').addEventListener('click', enrolTotp);
     $('passkey-add').addEventListener('click', addPasskey);
     $('passkey-login').addEventListener('click', passkeyLogin);
+    $('mfa-passkey').addEventListener('click', passkeySecondStep);
     $('logout').addEventListener('click', () => logout('local'));
     $('logout-others').addEventListener('click', () => logout('others'));
     $('logout-global').addEventListener('click', () => logout('global'));

@@ -116,6 +116,30 @@ class TotpIT {
     }
 
     @Test
+    void theStepNamesItsMethodsAndRefusedPasskeyAnswersCountLikeWrongCodes() {
+        Enrolled user = enrolled("totp-passkey-step");
+        Reply step = http.login(user.email(), PASSWORD);
+        assertProblem(401, "urn:accounts:problem:mfa-required", step);
+        assertEquals(List.of("totp"), step.json().getJsonArray("mfa_methods").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList(), "an account without a passkey");
+        String mfaToken = step.json().getString("mfa_token");
+        assertProblem(409, "urn:accounts:problem:no-passkey", http.post("/api/users/login/mfa/passkey/options",
+                "{\"mfa_token\":\"" + mfaToken + "\"}"));
+        assertProblem(401, "urn:accounts:problem:invalid-mfa-token", http.post("/api/users/login/mfa/passkey/options",
+                "{\"mfa_token\":\"no-such-token\"}"));
+        assertProblem(400, http.post("/api/users/login/mfa/passkey", "{\"mfa_token\":\"" + mfaToken + "\"}"));
+
+        String forged = "{\"mfa_token\":\"" + mfaToken + "\",\"passkey\":{\"credential_id\":\"AAAA\",\"client_data_json\":\"e30\","
+                + "\"authenticator_data\":\"AAAA\",\"signature\":\"AAAA\",\"user_handle\":\"AAAA\"}}";
+        for (int i = 0; i < 5; i++) {
+            Reply refused = http.post("/api/users/login/mfa/passkey", forged);
+            assertTrue(refused.status() == 400 || refused.status() == 401, refused::toString);
+        }
+        assertProblem(401, "urn:accounts:problem:invalid-mfa-token", http.loginMfa(mfaToken, TotpCodes.next(user.secret())));
+        assertProblem(429, http.login(user.email(), PASSWORD));
+    }
+
+    @Test
     void aCodeIsAcceptedOnce() {
         Enrolled user = enrolled("totp-replay");
         assertProblem(401, "urn:accounts:problem:invalid-code", http.loginMfa(passwordStep(user.email()), user.confirmingCode()));

@@ -52,6 +52,7 @@ import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
+import io.github.accounts.oidc.control.LoginPage;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.SecondFactors;
@@ -176,6 +177,8 @@ class OpenIdProviderIT {
         Reply page = browser.get(request.toURI());
         assertEquals(200, page.status(), page::body);
         assertTrue(page.body().contains("type=\"email\"") && page.body().contains("type=\"password\"") && page.body().contains("type=\"submit\""), page.body());
+        String policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'") && !policy.contains("form-action"), "the page's script may run, its answer redirect: " + policy);
         Map<String, String> hidden = hidden(page.body());
         Reply posted = browser.postForm(at("/api/oidc/authorize"), Map.of("request", hidden.get("request"), "csrf", hidden.get("csrf"),
                 "email", EMAIL, "password", password));
@@ -270,6 +273,20 @@ class OpenIdProviderIT {
     }
 
     @Test
+    void anAnswerOfThePasskeyFormThatIsNoPasskeysShowsTheLoginPageAgain() throws Exception {
+        Browser browser = new Browser();
+        Reply page = browser.get(request(confidential, REDIRECT, new CodeVerifier()).build().toURI());
+        assertTrue(page.body().contains("id=\"passkey-form\"") && page.body().contains("assets/login.js"), page.body());
+        Map<String, String> login = hidden(page.body());
+        Map<String, String> form = new java.util.HashMap<>(Map.of("request", login.get("request"), "csrf", login.get("csrf")));
+        LoginPage.PASSKEY_FIELDS.forEach(field -> form.put(field, "AAAA"));
+        Reply refused = browser.postForm(at("/api/oidc/authorize"), form);
+        assertTrue(refused.status() == 400 || refused.status() == 401, refused::body);
+        assertNull(refused.header("Location"), "nobody is signed in");
+        assertTrue(refused.body().contains("type=\"password\"") && refused.body().contains("role=\"alert\""), refused.body());
+    }
+
+    @Test
     void aUserWithAnAuthenticatorAppGivesItsCodeOnTheLoginPageAndTheTokensSaySo() throws Exception {
         String email = TestDatabase.uniqueEmail("oidc-totp");
         String token = http.register("oidc totp", email, PASSWORD).token();
@@ -284,6 +301,8 @@ class OpenIdProviderIT {
                 "email", email, "password", PASSWORD));
         assertEquals(200, step.status(), step::body);
         assertTrue(step.body().contains("name=\"code\"") && step.body().contains("one-time-code"), step.body());
+        assertFalse(step.body().contains("passkey-form"), "no passkey offered to an account without one");
+        assertTrue(step.header("Content-Security-Policy").contains("script-src 'self'"), step::toString);
         assertNull(step.header("Location"), "no code for the client before the second step");
         Map<String, String> second = hidden(step.body());
 

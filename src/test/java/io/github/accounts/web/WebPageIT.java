@@ -2,6 +2,29 @@ package io.github.accounts.web;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformationResponse;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientMetadata;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.Chromium;
 import io.github.accounts.support.MicroServer;
@@ -36,6 +59,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,6 +84,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebPageIT {
 
     static final String PASSWORD = "plum orchard tuesday";
+    static final String REGISTRATION_TOKEN = "web-page-registration-token-of-32-chars";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static MicroServer node;
     static GreenMail smtp;
@@ -78,7 +103,8 @@ class WebPageIT {
         // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay
         node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
-                "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT)).start();
+                "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT, "PUBLIC_URL", "http://localhost:" + MicroServer.PORT,
+                "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN)).start();
         base = node.http().base().toString().replace("127.0.0.1", "localhost");
         Files.createDirectories(SCREENSHOTS);
     }
@@ -190,8 +216,7 @@ class WebPageIT {
         String email = uniqueEmail("passkey");
         register(driver, "Pia", email);
 
-        driver.findElement(By.id("passkey-add")).click();
-        waiting(driver).until(d -> d.findElements(By.cssSelector("#passkeys li .passkey-name")).size() == 1);
+        addPasskey(driver);
         assertEquals("Passkey", driver.findElement(By.cssSelector("#passkeys li .passkey-name")).getText());
         assertEquals(1, authenticator.getCredentials().size());
         assertTrue(authenticator.getCredentials().get(0).isResidentCredential());
@@ -217,6 +242,83 @@ class WebPageIT {
         driver.findElement(By.id("passkey-login")).click();
         awaitText(driver, "passkey-login-error", "This passkey is not registered");
         assertTrue(!driver.findElement(By.id("account")).isDisplayed(), "a removed passkey signs nobody in");
+    }
+
+    /** Adds the account's first passkey on the account screen. */
+    static void addPasskey(WebDriver driver) {
+        driver.findElement(By.id("passkey-add")).click();
+        waiting(driver).until(d -> d.findElements(By.cssSelector("#passkeys li .passkey-name")).size() == 1);
+    }
+
+    @Test
+    void aPasswordLoginOfAUserWithAPasskeyIsFinishedWithThePasskey() throws IOException {
+        WebDriver driver = browser();
+        VirtualAuthenticator authenticator = authenticator(driver);
+        String email = uniqueEmail("passkey-second");
+        register(driver, "Sol", email);
+        awaitText(driver, "mfa-status", "Off");
+        addPasskey(driver);
+        awaitText(driver, "mfa-status", "after your password, a login asks for one of your passkeys");
+
+        driver.findElement(By.id("logout")).click();
+        login(driver, email, PASSWORD);
+        visible(driver, "mfa-passkey");
+        assertFalse(driver.findElement(By.id("mfa-code")).isDisplayed(), "no code field for an account without an authenticator app");
+        assertFalse(driver.findElement(By.id("account")).isDisplayed(), "the password alone signs nobody in");
+        screenshot(driver, "9-passkey-second-step");
+        driver.findElement(By.id("mfa-passkey")).click();
+        awaitText(driver, "profile-email", email);
+        assertEquals(1, authenticator.getCredentials().size());
+    }
+
+    @Test
+    void theProviderLoginPageSignsInWithAPasskeyAloneAndAsTheSecondStep() throws Exception {
+        URI callback = URI.create(base + "callback");
+        OIDCClientMetadata metadata = new OIDCClientMetadata();
+        metadata.setRedirectionURI(callback);
+        metadata.setName("passkey app");
+        metadata.setTokenEndpointAuthMethod(ClientAuthenticationMethod.NONE);
+        ClientRegistrationResponse registered = OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
+                node.http().base().resolve("api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN)).toHTTPRequest().send());
+        assertTrue(registered.indicatesSuccess(), () -> registered.toErrorResponse().getErrorObject().toString());
+        ClientID client = ((OIDCClientInformationResponse) registered).getOIDCClientInformation().getID();
+        WebDriver driver = browser();
+        authenticator(driver);
+        String email = uniqueEmail("oidc-passkey");
+        register(driver, "Ona", email);
+        addPasskey(driver);
+
+        CodeVerifier alone = new CodeVerifier();
+        driver.get(authorization(client, callback, alone, null).toURI().toString());
+        visible(driver, "passkey-button").click();
+        assertEquals(List.of("hwk", "mfa"), amrOfTheCode(driver, client, callback, alone), "a passkey alone");
+
+        CodeVerifier second = new CodeVerifier();
+        driver.get(authorization(client, callback, second, new Prompt(Prompt.Type.LOGIN)).toURI().toString());
+        type(driver, "email", email);
+        type(driver, "password", PASSWORD);
+        driver.findElement(By.cssSelector("form:not(#passkey-form) button[type=submit]")).click();
+        visible(driver, "passkey-button");
+        assertTrue(driver.findElements(By.id("code")).isEmpty(), "no code asked of an account without an authenticator app");
+        screenshot(driver, "10-provider-passkey-second-step");
+        driver.findElement(By.id("passkey-button")).click();
+        assertEquals(List.of("pwd", "hwk", "mfa"), amrOfTheCode(driver, client, callback, second), "the password, then a passkey");
+    }
+
+    static AuthenticationRequest authorization(ClientID client, URI callback, CodeVerifier verifier, Prompt prompt) {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), client, callback)
+                .endpointURI(URI.create(base + "api/oidc/authorize")).state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).prompt(prompt).build();
+    }
+
+    /** Waits for the provider to send the browser back with a code, exchanges it, and reads the ID token's amr. */
+    static List<String> amrOfTheCode(WebDriver driver, ClientID client, URI callback, CodeVerifier verifier) throws Exception {
+        waiting(driver).until(d -> d.getCurrentUrl().startsWith(callback.toString()));
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(driver.getCurrentUrl())).toSuccessResponse().getAuthorizationCode();
+        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(node.http().base().resolve("api/oidc/token"), client,
+                new AuthorizationCodeGrant(code, callback, verifier)).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return ((OIDCTokenResponse) response).getOIDCTokens().getIDToken().getJWTClaimsSet().getStringListClaim("amr");
     }
 
     @Test

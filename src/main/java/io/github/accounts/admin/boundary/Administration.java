@@ -10,6 +10,7 @@ import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.users.entity.User;
 import io.github.accounts.factors.boundary.TotpFactors;
+import io.github.accounts.passkeys.boundary.Passkeys;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class Administration {
 
     @EJB
     TotpFactors factors;
+
+    @EJB
+    Passkeys passkeys;
 
     @Inject
     AuditLog audit;
@@ -76,10 +80,15 @@ public class Administration {
         return UserPage.Entry.of(user);
     }
 
-    /** Resets the user's second factor (audited, and the user is mailed); 404 for a user without one. */
+    /**
+     * Resets the user's second factors: the authenticator app (the user is mailed) and the passkeys, which count as
+     * one too (audited); 404 for a user without any.
+     */
     public void resetSecondFactor(long userId, long adminId) {
         find(userId);
-        if (!factors.reset(userId, adminId, null)) {
+        boolean totp = factors.reset(userId, adminId, null);
+        int passkeysRemoved = passkeys.reset(userId, adminId);
+        if (!totp && passkeysRemoved == 0) {
             throw new ProblemException(404, "urn:accounts:problem:not-found", "Not found", "This user has no second factor");
         }
     }

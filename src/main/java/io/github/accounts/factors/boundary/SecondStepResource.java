@@ -18,7 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /api/users/login/mfa}: the second step of a login, the mfa_token and a code for the usual tokens. */
+/**
+ * {@code POST /api/users/login/mfa}: the second step of a login, the mfa_token and a code for the usual tokens; or
+ * with a passkey: its request options ({@code passkey/options}), then its assertion ({@code passkey}).
+ */
 @Path("users/login/mfa")
 @RequestScoped
 @DenyAll
@@ -42,5 +45,21 @@ public class SecondStepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response complete(@NotNull(message = "is required") @Valid MfaLogin login) {
         return cookie.respond(Response.Status.OK, secondStep.complete(login, client.get()), http);
+    }
+
+    @POST
+    @Path("passkey/options")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response passkeyOptions(@NotNull(message = "is required") @Valid MfaToken token) {
+        return Response.ok(secondStep.passkeyOptions(token.mfaToken(), client.get())).cacheControl(FactorsResource.NO_STORE).build();
+    }
+
+    @POST
+    @Path("passkey")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completeWithPasskey(@NotNull(message = "is required") @Valid MfaPasskeyLogin login) {
+        return cookie.respond(Response.Status.OK, secondStep.completeWithPasskey(login, client.get()), http);
     }
 }

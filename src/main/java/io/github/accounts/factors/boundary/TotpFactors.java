@@ -14,10 +14,9 @@ import io.github.accounts.persistence.control.SqlErrors;
 import io.github.accounts.problems.boundary.ConflictException;
 import io.github.accounts.problems.boundary.NotAuthenticatedException;
 import io.github.accounts.problems.boundary.ProblemException;
-import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.passkeys.boundary.Passkeys;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.settings.control.Settings;
-import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.tokens.control.KeyEncryption;
 import io.github.accounts.users.boundary.Accounts;
 import io.github.accounts.users.control.AccountErased;
@@ -75,7 +74,7 @@ public class TotpFactors {
     AuditLog audit;
 
     @EJB
-    Throttle throttle;
+    FactorAttempts attempts;
 
     @EJB
     Outbox outbox;
@@ -85,6 +84,9 @@ public class TotpFactors {
 
     @EJB
     Sessions sessions;
+
+    @EJB
+    Passkeys passkeys;
 
     KeyEncryption encryption;
 
@@ -103,7 +105,7 @@ public class TotpFactors {
     public FactorStatus status(long userId) {
         boolean enrolled = isEnrolled(userId);
         long left = enrolled ? em.createNamedQuery(RecoveryCode.LEFT, Long.class).setParameter("user", userId).getSingleResult() : 0;
-        return new FactorStatus(enrolled, left);
+        return new FactorStatus(enrolled, left, passkeys.hasAny(userId));
     }
 
     /** A new secret for the user; until a first code confirms it, a new enrolment replaces it. */
@@ -224,32 +226,8 @@ public class TotpFactors {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Kind verify(User user, String code, String clientAddress, int wrongStatus) {
-        Throttle.LoginAttempt attempt;
-        try {
-            attempt = throttle.reserveLogin(user.getEmailKey(), clientAddress);
-        } catch (TooManyRequestsException throttled) {
-            audit.record("second-factor", "throttled", user.getId(), clientAddress);
-            throw throttled;
-        }
-        boolean settled = false;
-        try {
-            Optional<Kind> accepted = context.getBusinessObject(TotpFactors.class).accept(user.getId(), code);
-            settled = true;
-            if (accepted.isEmpty()) {
-                long lockedFor = throttle.loginFailed(attempt);
-                audit.record("second-factor", "failure", user.getId(), clientAddress);
-                if (lockedFor > 0) {
-                    audit.record("lockout", "locked", lockedFor + " s", user.getId(), clientAddress);
-                }
-                throw invalidCode(wrongStatus);
-            }
-            throttle.loginSucceeded(attempt);
-            return accepted.get();
-        } finally {
-            if (!settled) {
-                throttle.releaseLogin(attempt);
-            }
-        }
+        return attempts.counted(user, clientAddress, () -> context.getBusinessObject(TotpFactors.class)
+                .accept(user.getId(), code).orElseThrow(() -> invalidCode(wrongStatus)));
     }
 
     /** Accepts the code in a transaction of its own, by a conditional update that only one node can win. */

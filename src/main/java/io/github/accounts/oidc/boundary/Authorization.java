@@ -26,6 +26,8 @@ import io.github.accounts.oidc.control.RedirectUris;
 import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.OidcClient;
 import io.github.accounts.oidc.entity.ProviderLogin;
+import io.github.accounts.passkeys.boundary.PasskeyAssertion;
+import io.github.accounts.passkeys.boundary.Passkeys;
 import io.github.accounts.problems.boundary.ProblemException;
 import io.github.accounts.problems.boundary.TooManyRequestsException;
 import io.github.accounts.users.boundary.Accounts;
@@ -42,6 +44,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Validator;
 
 import java.net.URI;
 import java.time.Clock;
@@ -63,6 +66,7 @@ public class Authorization {
     public static final String PATH = "/api/oidc/authorize";
     static final Set<String> SCOPES = Set.of("openid", "profile", "email", "offline_access");
     static final int QUERY_MAX = 8192;
+    static final int MFA_TOKEN_MAX = 128;
 
     @PersistenceContext
     EntityManager em;
@@ -75,6 +79,12 @@ public class Authorization {
 
     @EJB
     SecondStep secondStep;
+
+    @EJB
+    Passkeys passkeys;
+
+    @Inject
+    Validator validator;
 
     @Inject
     PublicUrl publicUrl;
@@ -90,11 +100,11 @@ public class Authorization {
     }
 
     /**
-     * The login form posted back: the original request's query, the CSRF value, email and password; or, at the
-     * second step, the step's token and a code.
+     * The login form posted back: the original request's query, the CSRF value, email and password, or a passkey's
+     * assertion (a passwordless login); or, at the second step, the step's token and a code or a passkey's assertion.
      */
     public record Login(String query, String csrf, String email, String password, String mfaToken, String code,
-                        String loginCookie, String csrfCookie, Accounts.Client client) {
+                        PasskeyAssertion passkey, String loginCookie, String csrfCookie, Accounts.Client client) {
     }
 
     /** A request that passed every check that comes before the user: the client may be redirected to. */
@@ -135,7 +145,10 @@ public class Authorization {
             return OAuthReply.html(403, LoginPage.error("This form has expired: go back to the application and sign in again."), List.of());
         }
         if (form.mfaToken() != null) {
-            return secondStep(ok, form);
+            return form.passkey() == null ? secondStep(ok, form) : passkeySecondStep(ok, form);
+        }
+        if (form.passkey() != null) {
+            return passkeyLogin(ok, form);
         }
         String email = form.email() == null ? "" : form.email();
         String password = form.password() == null ? "" : form.password();
@@ -153,7 +166,7 @@ public class Authorization {
         }
         Optional<MfaRequiredException> second = secondStep.begin(user);
         if (second.isPresent()) {
-            return codeForm(form, second.get().mfaToken(), 200, null);
+            return codeForm(form, second.get().mfaToken(), second.get().methods(), 200, null);
         }
         return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), user.getId(), List.of("pwd"));
     }
@@ -161,25 +174,73 @@ public class Authorization {
     /** The code of the second step: a wrong one asks again (the step survives a few), a dead step starts over. */
     private OAuthReply secondStep(Checked ok, Login form) {
         String code = form.code() == null ? "" : form.code();
-        if (code.isBlank() || code.length() > TotpCode.MAX_LENGTH || form.mfaToken().length() > 128) {
-            return codeForm(form, form.mfaToken(), 400, "Enter the code from your authenticator app");
+        if (code.isBlank() || code.length() > TotpCode.MAX_LENGTH || form.mfaToken().length() > MFA_TOKEN_MAX) {
+            return codeForm(form, 400, "Enter the code from your authenticator app");
         }
         User user;
         try {
             user = secondStep.verify(form.mfaToken(), code, form.client());
-        } catch (TooManyRequestsException throttled) {
-            return codeForm(form, form.mfaToken(), 429, "Too many attempts: wait a moment and try again");
         } catch (ProblemException refused) {
-            if (refused.problem().type().endsWith(":invalid-code")) {
-                return codeForm(form, form.mfaToken(), 401, "Wrong code: try again");
-            }
-            return again(ok, form, 401, "This sign-in has expired: enter your password again");
+            return secondStepRefused(ok, form, refused, "Wrong code: try again");
         }
         return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), user.getId(), SecondStep.AMR);
     }
 
-    private OAuthReply codeForm(Login form, String mfaToken, int status, String message) {
-        return OAuthReply.html(status, LoginPage.codeForm(publicUrl.of(PATH), form.query(), form.csrfCookie(), mfaToken, message), List.of());
+    /** A passkey as the second step: a refused one asks again (the step survives a few), a dead step starts over. */
+    private OAuthReply passkeySecondStep(Checked ok, Login form) {
+        if (form.mfaToken().length() > MFA_TOKEN_MAX || !wellFormed(form.passkey())) {
+            return codeForm(form, 400, "The passkey's answer was incomplete: try again");
+        }
+        SecondStep.Passed passed;
+        try {
+            passed = secondStep.verifyPasskey(form.mfaToken(), form.passkey(), form.client());
+        } catch (ProblemException refused) {
+            return secondStepRefused(ok, form, refused, "The passkey was not accepted: try again");
+        }
+        return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), passed.user().getId(), passed.amr());
+    }
+
+    private OAuthReply secondStepRefused(Checked ok, Login form, ProblemException refused, String wrong) {
+        if (refused instanceof TooManyRequestsException) {
+            return codeForm(form, 429, "Too many attempts: wait a moment and try again");
+        }
+        if (refused.problem().type().endsWith(":invalid-mfa-token")) {
+            return again(ok, form, 401, "This sign-in has expired: enter your password again");
+        }
+        return codeForm(form, refused.problem().status() == 400 ? 400 : 401, wrong);
+    }
+
+    /** A passwordless login with a passkey from the page's passkey form. */
+    private OAuthReply passkeyLogin(Checked ok, Login form) {
+        if (!wellFormed(form.passkey())) {
+            return again(ok, form, 400, "The passkey's answer was incomplete: try again");
+        }
+        Passkeys.PasskeyLogin login;
+        try {
+            login = passkeys.authenticate(form.passkey(), form.client());
+        } catch (TooManyRequestsException throttled) {
+            return again(ok, form, 429, "Too many attempts: wait a moment and try again");
+        } catch (ProblemException refused) {
+            int status = refused.problem().status();
+            return again(ok, form, status == 403 || status == 400 ? status : 401,
+                    status == 403 ? "This account is disabled" : "The passkey was not accepted");
+        }
+        return context.getBusinessObject(Authorization.class).signedIn(ok.request(), ok.client(), ok.redirect(), login.user().getId(), login.amr());
+    }
+
+    /** Whether the posted assertion has every field, within the API's limits. */
+    private boolean wellFormed(PasskeyAssertion assertion) {
+        return validator.validate(assertion).isEmpty();
+    }
+
+    /** The code form again, for the methods of the step (a code, if the step is dead and they cannot be told). */
+    private OAuthReply codeForm(Login form, int status, String message) {
+        List<String> methods = secondStep.methodsOfStep(form.mfaToken());
+        return codeForm(form, form.mfaToken(), methods.isEmpty() ? List.of(SecondStep.TOTP) : methods, status, message);
+    }
+
+    private OAuthReply codeForm(Login form, String mfaToken, List<String> methods, int status, String message) {
+        return OAuthReply.html(status, LoginPage.codeForm(publicUrl.of(PATH), form.query(), form.csrfCookie(), mfaToken, methods, message), List.of());
     }
 
     /** Starts the provider session (a new cookie) and sends the client its code. */

@@ -4,8 +4,15 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** An {@link OAuthReply} as a JAX-RS response, never cached (RFC 6749 5.1). */
+/**
+ * An {@link OAuthReply} as a JAX-RS response, never cached (RFC 6749 5.1). Its pages (the login page) get the web
+ * page's strict policy but for {@code form-action}: a login posts to the provider and is then redirected to the
+ * client, which {@code form-action 'self'} would block.
+ */
 final class OAuthReplies {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private OAuthReplies() {
     }
@@ -19,6 +26,10 @@ final class OAuthReplies {
         }
         if (reply.body() != null) {
             response.entity(reply.body()).type(reply.contentType());
+            if (reply.contentType().startsWith("text/html")) {
+                response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("Referrer-Policy", "no-referrer")
+                        .header("X-Frame-Options", "DENY");
+            }
         }
         if (reply.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

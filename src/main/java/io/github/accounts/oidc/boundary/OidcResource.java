@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,10 +76,10 @@ public class OidcResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("request") String request, @FormParam("csrf") String csrf, @FormParam("email") String email,
                           @FormParam("password") String password, @FormParam("mfa_token") String mfaToken,
-                          @FormParam("code") String code, @CookieParam(ProviderCookies.LOGIN) String login,
-                          @CookieParam(ProviderCookies.CSRF) String csrfCookie) {
+                          @FormParam("code") String code, @BeanParam PasskeyForm passkey,
+                          @CookieParam(ProviderCookies.LOGIN) String login, @CookieParam(ProviderCookies.CSRF) String csrfCookie) {
         return OAuthReplies.send(authorization.login(new Authorization.Login(request, csrf, email, password, mfaToken, code,
-                login, csrfCookie, caller.get())));
+                passkey.assertion(), login, csrfCookie, caller.get())));
     }
 
     @POST

@@ -1,23 +1,30 @@
 package io.github.accounts.oidc.control;
 
+import java.util.List;
+
 /**
- * The provider's login page and its error page, in the look of the web page ({@code /assets/app.css}); no script.
- * Everything a request brought in is HTML-escaped.
+ * The provider's login page and its error page, in the look of the web page ({@code /assets/app.css}). Its forms
+ * work without script (password, then a code); a small script ({@code /assets/login.js}) adds passkeys: a
+ * passwordless login, and the second step with a passkey. Everything a request brought in is HTML-escaped.
  */
 public final class LoginPage {
+
+    /** The fields of a passkey's assertion that the passkey form posts (filled in by the page's script). */
+    public static final List<String> PASSKEY_FIELDS = List.of("credential_id", "client_data_json", "authenticator_data",
+            "signature", "user_handle");
+    static final String SCRIPT = "<script type=\"module\" src=\"../../assets/login.js\"></script>\n";
 
     private LoginPage() {
     }
 
     /**
      * The form: posts the email, the password, the CSRF value and the authorization request (its query, re-checked
-     * on arrival) back to the authorization endpoint.
+     * on arrival) back to the authorization endpoint; and the passkey form for a passwordless login.
      */
     public static String form(String action, String query, String csrf, String email, String error, String registerUrl) {
         return page("Log in", (error == null ? "" : "<p class=\"form-error\" role=\"alert\">" + escape(error) + "</p>\n")
                 + "<form method=\"post\" action=\"" + escape(action) + "\">\n"
-                + "<input type=\"hidden\" name=\"request\" value=\"" + escape(query) + "\">\n"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n"
+                + hidden("request", query) + hidden("csrf", csrf)
                 + "<label for=\"email\">Email</label>\n"
                 + "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required value=\""
                 + escape(email == null ? "" : email) + "\">\n"
@@ -25,24 +32,48 @@ public final class LoginPage {
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
                 + "<button type=\"submit\" class=\"primary\">Log in</button>\n"
                 + "</form>\n"
+                + passkeyForm(action, query, csrf, null, "Sign in with a passkey", "../../api/users/login/passkey/options")
                 + "<p>No account yet? <a href=\"" + escape(registerUrl) + "\">Create one</a></p>\n");
     }
 
     /**
-     * The second step, for a user with an authenticator app: the code (or a recovery code), posted back with the
-     * step's token, the CSRF value and the authorization request.
+     * The second step: for a user with an authenticator app the code (or a recovery code), posted back with the
+     * step's token, the CSRF value and the authorization request; for a user with a passkey the passkey form.
      */
-    public static String codeForm(String action, String query, String csrf, String mfaToken, String error) {
-        return page("Two-step verification", (error == null ? "" : "<p class=\"form-error\" role=\"alert\">" + escape(error) + "</p>\n")
-                + "<form method=\"post\" action=\"" + escape(action) + "\">\n"
-                + "<input type=\"hidden\" name=\"request\" value=\"" + escape(query) + "\">\n"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\">\n"
-                + "<input type=\"hidden\" name=\"mfa_token\" value=\"" + escape(mfaToken) + "\">\n"
+    public static String codeForm(String action, String query, String csrf, String mfaToken, List<String> methods, String error) {
+        String code = !methods.contains("totp") ? ""
+                : "<form method=\"post\" action=\"" + escape(action) + "\">\n"
+                + hidden("request", query) + hidden("csrf", csrf) + hidden("mfa_token", mfaToken)
                 + "<label for=\"code\">Code from your authenticator app, or a recovery code</label>\n"
                 + "<input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\""
                 + " maxlength=\"32\" required autofocus>\n"
                 + "<button type=\"submit\" class=\"primary\">Verify</button>\n"
-                + "</form>\n");
+                + "</form>\n";
+        String passkey = !methods.contains("passkey") ? ""
+                : passkeyForm(action, query, csrf, mfaToken, "Use a passkey", "../../api/users/login/mfa/passkey/options")
+                + (code.isEmpty() ? "<noscript><p class=\"form-error\">Signing in with a passkey needs JavaScript.</p></noscript>\n" : "");
+        return page("Two-step verification", (error == null ? "" : "<p class=\"form-error\" role=\"alert\">" + escape(error) + "</p>\n")
+                + code + passkey);
+    }
+
+    /** Hidden until the script finds WebAuthn: the script asks {@code options} for a challenge and posts the assertion. */
+    private static String passkeyForm(String action, String query, String csrf, String mfaToken, String label, String options) {
+        StringBuilder fields = new StringBuilder(hidden("request", query)).append(hidden("csrf", csrf));
+        if (mfaToken != null) {
+            fields.append(hidden("mfa_token", mfaToken));
+        }
+        PASSKEY_FIELDS.forEach(name -> fields.append(hidden(name, "")));
+        return "<form method=\"post\" action=\"" + escape(action) + "\" id=\"passkey-form\" class=\"passkey-login\" hidden"
+                + " data-options=\"" + escape(options) + "\" data-none=\"No passkey was used.\""
+                + " data-unavailable=\"Passkeys are not available right now: try again.\">\n"
+                + fields
+                + "<p class=\"form-error\" id=\"passkey-error\" role=\"alert\" hidden></p>\n"
+                + "<button type=\"button\" id=\"passkey-button\">" + escape(label) + "</button>\n"
+                + "</form>\n" + SCRIPT;
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">\n";
     }
 
     /** A request that cannot be sent back to its client (unknown client, unregistered redirect URI). */

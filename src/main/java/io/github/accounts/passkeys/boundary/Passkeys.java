@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -144,18 +145,58 @@ public class Passkeys {
 
     /** {@code PublicKeyCredentialRequestOptionsJSON} for a login with a discoverable passkey (no user named). */
     public Map<String, Object> loginOptions() {
-        byte[] challenge = challenges.issue(PasskeyChallenge.LOGIN, null, null);
+        return requestOptions(challenges.issue(PasskeyChallenge.LOGIN, null, null), List.of());
+    }
+
+    /**
+     * {@code PublicKeyCredentialRequestOptionsJSON} for the second step of the user's login after the password: the
+     * challenge is the user's, {@code allowCredentials} lists the user's passkeys.
+     */
+    public Map<String, Object> secondStepOptions(long userId) {
+        List<Map<String, Object>> allowed = of(userId).stream().map(Passkeys::descriptor).toList();
+        return requestOptions(challenges.issue(PasskeyChallenge.SECOND_STEP, userId, null), allowed);
+    }
+
+    /** Whether the user has a passkey, which then serves as a second factor after the password too. */
+    public boolean hasAny(long userId) {
+        return em.createNamedQuery(Passkey.COUNT_OF_USER, Long.class).setParameter("user", userId).getSingleResult() > 0;
+    }
+
+    private Map<String, Object> requestOptions(byte[] challenge, List<Map<String, Object>> allowCredentials) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("challenge", WebAuthn.encode(challenge));
         options.put("rpId", webAuthn.rpId());
         options.put("timeout", challenges.ttlMillis());
         options.put("userVerification", "required");
-        options.put("allowCredentials", List.of());
+        options.put("allowCredentials", allowCredentials);
         return options;
+    }
+
+    private static Map<String, Object> descriptor(Passkey passkey) {
+        Map<String, Object> descriptor = new LinkedHashMap<>();
+        descriptor.put("type", "public-key");
+        descriptor.put("id", passkey.getCredentialId());
+        if (!passkey.transportList().isEmpty()) {
+            descriptor.put("transports", passkey.transportList());
+        }
+        return descriptor;
     }
 
     /** A passwordless login: the passkey's user gets a session, its tokens carry {@code amr} hwk/swk and mfa. */
     public SessionTokens login(PasskeyAssertion assertion, Accounts.Client client) {
+        PasskeyLogin login = authenticate(assertion, client);
+        return sessions.start(login.user(), client.userAgent(), login.amr());
+    }
+
+    /** Who signed in with a passkey alone, and how ({@code amr}). */
+    public record PasskeyLogin(User user, List<String> amr) {
+    }
+
+    /**
+     * The user of a passwordless login (throttled per address, audited), without a session: the API's login starts
+     * one, the OpenID Provider's login page its own.
+     */
+    public PasskeyLogin authenticate(PasskeyAssertion assertion, Accounts.Client client) {
         try {
             throttle.checkPasskeyLogin(client.address());
         } catch (TooManyRequestsException throttled) {
@@ -169,13 +210,13 @@ public class Passkeys {
             throw new ProblemException(403, "urn:accounts:problem:account-disabled", "Forbidden", "This account is disabled");
         }
         audit.record("passkey-login", "success", passkey.getName(), user.getId(), client.address());
-        return sessions.start(user, client.userAgent(), List.of(passkey.amr(), "mfa"));
+        return new PasskeyLogin(user, List.of(passkey.amr(), "mfa"));
     }
 
     /**
      * The passkey an assertion was made with, verified (challenge, signature, origin, RP, user verification, counter
-     * and backup flags) and updated in the caller's transaction; {@code userId} (null: anyone's) is whose it must
-     * be. Failures are audited and counted against the address, and refused with 401.
+     * and backup flags) and updated in the caller's transaction; {@code userId} (null: anyone's, at a passwordless
+     * login) is whose it must be, and whose second step's challenge it must answer. Failures are audited and counted against the address, and refused with 401.
      */
     public Passkey verifyAssertion(PasskeyAssertion assertion, Long userId, String clientAddress) {
         byte[] credentialId = WebAuthn.decode(assertion.credentialId());
@@ -187,7 +228,8 @@ public class Passkeys {
             throw new PasskeyRefusedException(400, "The WebAuthn response is incomplete");
         }
         byte[] challenge = data.getCollectedClientData().getChallenge().getValue();
-        if (challenges.spend(challenge, PasskeyChallenge.LOGIN).isEmpty()) {
+        String purpose = userId == null ? PasskeyChallenge.LOGIN : PasskeyChallenge.SECOND_STEP;
+        if (challenges.spend(challenge, purpose).filter(c -> Objects.equals(c.getUserId(), userId)).isEmpty()) {
             throw refusedLogin(null, clientAddress, "stale-challenge", STALE_CHALLENGE);
         }
         Passkey passkey = em.createNamedQuery(Passkey.BY_CREDENTIAL, Passkey.class)
@@ -212,6 +254,15 @@ public class Passkeys {
                     "The passkey's sign counter or backup flags are inconsistent; it may have been cloned");
         }
         return passkey;
+    }
+
+    /** An administrator's reset of the user's second factors removes the passkeys too (audited); how many there were. */
+    public int reset(long userId, long administratorId) {
+        int removed = em.createNamedQuery(Passkey.DELETE_OF_USER).setParameter("user", userId).executeUpdate();
+        if (removed > 0) {
+            audit.record("passkey-reset", "by admin " + administratorId, removed + " removed", userId, null);
+        }
+        return removed;
     }
 
     /** The user's passkeys go with the account. */

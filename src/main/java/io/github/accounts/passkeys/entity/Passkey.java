@@ -16,12 +16,14 @@ import jakarta.persistence.Table;
 @Table(name = "passkey")
 @NamedQuery(name = Passkey.OF_USER, query = "SELECT p FROM Passkey p WHERE p.userId = :user ORDER BY p.id")
 @NamedQuery(name = Passkey.DELETE_OF_USER, query = "DELETE FROM Passkey p WHERE p.userId = :user")
+@NamedQuery(name = Passkey.COUNT_OF_USER, query = "SELECT COUNT(p) FROM Passkey p WHERE p.userId = :user")
 @NamedQuery(name = Passkey.BY_CREDENTIAL, query = "SELECT p FROM Passkey p WHERE p.credentialHash = :hash")
 public class Passkey {
 
     public static final String OF_USER = "Passkey.ofUser";
     public static final String BY_CREDENTIAL = "Passkey.byCredential";
     public static final String DELETE_OF_USER = "Passkey.deleteOfUser";
+    public static final String COUNT_OF_USER = "Passkey.countOfUser";
     public static final int NAME_MAX = 64;
     public static final int USER_HANDLE_MAX = 64;
     /** A credential id is at most 1023 bytes (WebAuthn §5.1), 1364 characters in base64url. */
@@ -143,6 +145,12 @@ public class Passkey {
 
     public String getUserHandle() {
         return userHandle;
+    }
+
+    /** The transports the authenticator named at registration (a hint for the browser), maybe none. */
+    public java.util.List<String> transportList() {
+        return transports == null || transports.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(transports.split(",")).map(String::strip).filter(t -> !t.isEmpty()).sorted().toList();
     }
 
     public String getCredentialId() {

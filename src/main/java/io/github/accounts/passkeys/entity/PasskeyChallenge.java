@@ -21,6 +21,8 @@ public class PasskeyChallenge {
     public static final String PURGE = "PasskeyChallenge.purge";
     public static final String REGISTER = "register";
     public static final String LOGIN = "login";
+    /** A passkey as the second step of a login after the password: the challenge names the user. */
+    public static final String SECOND_STEP = "second-step";
 
     @Id
     @Column(name = "challenge_hash", length = 64)

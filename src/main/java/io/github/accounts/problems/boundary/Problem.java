@@ -2,6 +2,7 @@ package io.github.accounts.problems.boundary;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -11,10 +12,10 @@ import java.util.Map;
 
 /**
  * An RFC 9457 problem; it also carries the Flask app's {@code result} and {@code error} fields, and extension members
- * of its own type where one has them (the {@code mfa_token} of {@code mfa-required}).
+ * of its own type where one has them (the {@code mfa_token} and {@code mfa_methods} of {@code mfa-required}).
  */
 public record Problem(int status, String type, String title, String detail, List<ProblemException.FieldError> errors,
-                      long retryAfterSeconds, Map<String, String> extensions) {
+                      long retryAfterSeconds, Map<String, JsonValue> extensions) {
 
     /** Looked up once: {@code Json.create...} looks the provider up through the class loaders on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();

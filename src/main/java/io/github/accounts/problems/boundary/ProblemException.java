@@ -1,6 +1,7 @@
 package io.github.accounts.problems.boundary;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.json.JsonValue;
 
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final long retryAfterSeconds;
-    private final Map<String, String> extensions;
+    private final Map<String, JsonValue> extensions;
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, List.of());
@@ -34,7 +35,7 @@ public class ProblemException extends RuntimeException {
 
     /** With extension members: names of the problem type's own, values that are safe to show the client. */
     protected ProblemException(int status, String type, String title, String detail, List<FieldError> errors,
-                               long retryAfterSeconds, Map<String, String> extensions) {
+                               long retryAfterSeconds, Map<String, JsonValue> extensions) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;

@@ -38,7 +38,7 @@ import java.util.Set;
  * Reads a JSON object into a request record, strictly: the body must be one JSON object of at most
  * {@link #MAX_BODY_BYTES}, in UTF-8, nested at most {@link #MAX_DEPTH} deep, with no number longer than
  * {@link #MAX_NUMBER_LENGTH} characters and no key twice in one object; each field must have the record
- * component's JSON type (only strings are used by requests today). Missing fields and JSON null become null,
+ * component's JSON type (a string, or an object for a component that is a record). Missing fields and JSON null become null,
  * left to Bean Validation. The body is read as a stream of events, so no limit of the JSON library (which fails
  * with exceptions of its own) is ever reached.
  */
@@ -63,11 +63,20 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
     @Override
     public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        Map<String, Object> json = parseObject(readLimited(body));
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        Record read = record(type, parseObject(readLimited(body)), "", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return read;
+    }
+
+    /** The record of a JSON object's members; a field of the wrong type is added to {@code errors}, named from {@code prefix}. */
+    @SuppressWarnings("unchecked")
+    private static Record record(Class<?> type, Map<String, Object> json, String prefix, List<ProblemException.FieldError> errors) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
-        List<ProblemException.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             String name = JsonNames.of(type, components[i]);
@@ -77,14 +86,13 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
             }
             if (types[i] == String.class && value instanceof String string) {
                 values[i] = string;
+            } else if (types[i].isRecord() && value instanceof Map<?, ?> object) {
+                values[i] = record(types[i], (Map<String, Object>) object, prefix + name + ".", errors);
             } else {
-                errors.add(new ProblemException.FieldError(name, "must be a " + jsonTypeOf(types[i])));
+                errors.add(new ProblemException.FieldError(prefix + name, "must be " + jsonTypeOf(types[i])));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return construct(type, types, values);
+        return construct((Class<Record>) type, types, values);
     }
 
     static byte[] readLimited(InputStream body) throws IOException {
@@ -96,8 +104,8 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
     }
 
     /**
-     * The members of the body's JSON object: a string member's value as a {@code String}, any other member's
-     * value as its {@link JsonValue.ValueType} (nested values are checked, then dropped).
+     * The members of the body's JSON object: a string member's value as a {@code String}, an object's as its
+     * members, any other member's value as its {@link JsonValue.ValueType} (an array is checked, then dropped).
      */
     static Map<String, Object> parseObject(byte[] bytes) {
         if (bytes.length == 0) {
@@ -144,21 +152,32 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
                 default -> "null";
             });
         }
+        return objectMembers(parser, 1);
+    }
+
+    /**
+     * The members of an object just opened at {@code depth} (the body's is 1): a string as a {@code String}, an
+     * object as its members (a request record may hold a record), anything else as its {@link JsonValue.ValueType}.
+     */
+    private static Map<String, Object> objectMembers(JsonParser parser, int depth) {
         Map<String, Object> members = new LinkedHashMap<>();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String name = parser.getString();
             if (members.containsKey(name)) {
-                throw duplicate(name);
+                throw duplicate(depth == 1 ? name : null);
             }
             JsonParser.Event value = parser.next();
+            if ((value == JsonParser.Event.START_ARRAY || value == JsonParser.Event.START_OBJECT) && depth + 1 > MAX_DEPTH) {
+                throw tooDeep();
+            }
             members.put(name, switch (value) {
                 case VALUE_STRING -> parser.getString();
                 case VALUE_NUMBER -> number(parser, JsonValue.ValueType.NUMBER);
                 case VALUE_TRUE -> JsonValue.ValueType.TRUE;
                 case VALUE_FALSE -> JsonValue.ValueType.FALSE;
                 case VALUE_NULL -> JsonValue.ValueType.NULL;
-                case START_ARRAY -> nested(parser, value, JsonValue.ValueType.ARRAY);
-                case START_OBJECT -> nested(parser, value, JsonValue.ValueType.OBJECT);
+                case START_ARRAY -> array(parser, depth + 1);
+                case START_OBJECT -> objectMembers(parser, depth + 1);
                 default -> throw new InvalidInputException("The request body is not valid JSON");
             });
         }
@@ -166,19 +185,19 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
     }
 
     /**
-     * Walks a nested array or object to its end, applying the limits on depth, numbers and keys; only its type is
-     * kept. {@code open} holds, per open object, the keys seen in it so far (none for an array).
+     * Walks an array just opened at {@code depth} to its end, applying the limits on depth, numbers and keys; only
+     * its type is kept. {@code open} holds, per open object, the keys seen in it so far (none for an array).
      */
-    private static JsonValue.ValueType nested(JsonParser parser, JsonParser.Event start, JsonValue.ValueType type) {
+    private static JsonValue.ValueType array(JsonParser parser, int depth) {
         Deque<Set<String>> open = new ArrayDeque<>();
-        open.push(keysOf(start));
+        open.push(keysOf(JsonParser.Event.START_ARRAY));
         while (!open.isEmpty()) {
             JsonParser.Event event = parser.next();
             switch (event) {
                 case START_ARRAY, START_OBJECT -> {
-                    // the body's object is level 1, each open array or object one more, this one too
-                    if (1 + open.size() + 1 > MAX_DEPTH) {
-                        throw new InvalidInputException("The request body is nested more than " + MAX_DEPTH + " levels deep");
+                    // the array is at depth, each container open inside it one more, this one too
+                    if (depth + open.size() > MAX_DEPTH) {
+                        throw tooDeep();
                     }
                     open.push(keysOf(event));
                 }
@@ -193,7 +212,11 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
                 }
             }
         }
-        return type;
+        return JsonValue.ValueType.ARRAY;
+    }
+
+    private static InvalidInputException tooDeep() {
+        return new InvalidInputException("The request body is nested more than " + MAX_DEPTH + " levels deep");
     }
 
     /** The keys seen so far in an object just opened; an array has none (and the empty set is never added to). */
@@ -216,7 +239,7 @@ public class JsonRecordReader implements MessageBodyReader<Record> {
     }
 
     private static String jsonTypeOf(Class<?> type) {
-        return type == String.class ? "string" : type.getSimpleName().toLowerCase();
+        return type == String.class ? "a string" : type.isRecord() ? "an object" : "a " + type.getSimpleName().toLowerCase();
     }
 
     private static Record construct(Class<Record> type, Class<?>[] types, Object[] values) {

@@ -22,7 +22,28 @@ class JsonRecordReaderTest {
     record Sample(String name, String note) {
     }
 
+    record Outer(String token, Sample sample) {
+    }
+
     final JsonRecordReader reader = new JsonRecordReader();
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Outer readOuter(String body) throws IOException {
+        return (Outer) reader.readFrom((Class) Outer.class, Outer.class, null, MediaType.APPLICATION_JSON_TYPE, null,
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aRecordHoldsARecordReadFromANestedObject() throws IOException {
+        assertEquals(new Outer("t", new Sample("a", null)), readOuter("{\"token\":\"t\",\"sample\":{\"name\":\"a\",\"x\":[1]}}"));
+        assertEquals(new Outer(null, null), readOuter("{\"sample\":null}"));
+        assertEquals(List.of(new ProblemException.FieldError("sample.name", "must be a string")),
+                assertThrows(InvalidInputException.class, () -> readOuter("{\"sample\":{\"name\":{}}}")).problem().errors());
+        assertEquals(List.of(new ProblemException.FieldError("sample", "must be an object")),
+                assertThrows(InvalidInputException.class, () -> readOuter("{\"sample\":\"a\"}")).problem().errors());
+        assertEquals("The request body has an object with the same key twice",
+                assertThrows(InvalidInputException.class, () -> readOuter("{\"sample\":{\"name\":\"a\",\"name\":\"b\"}}")).getMessage());
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     Sample read(byte[] body) throws IOException {
