@@ -27,7 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.SoftwareAuthenticator.NONE;
@@ -358,6 +360,22 @@ class PasskeysIT {
         assertEquals(1, passkeys(owner.token()).size());
     }
 
+    /** WebAuthn's credential ids are at most 1023 bytes: a longer one is refused at registration, as nothing could use it. */
+    @Test
+    void anOverLongCredentialIdIsRefused() {
+        String token = http.register("passkey-long-id", uniqueEmail("passkey-long-id"), PASSWORD).token();
+        SoftwareAuthenticator longest = authenticator(NONE, false).withCredentialId(new byte[1023]);
+        assertEquals(201, finishRegistration(token, longest.create(registrationOptions(token), null)).status());
+        assertEquals(200, login(longest.get(loginOptions())).status());
+        byte[] tooLong = new byte[1024];
+        tooLong[0] = 1;
+        assertProblem(400, REFUSED, finishRegistration(token, authenticator(NONE, false).withCredentialId(tooLong)
+                .create(registrationOptions(token), null)));
+        assertProblem(400, REFUSED, finishRegistration(token, authenticator(PACKED, false).withCredentialId(new byte[4000])
+                .create(registrationOptions(token), null)));
+        assertEquals(1, passkeys(token).size());
+    }
+
     /** CBOR nested deeper than any parser should follow: a 400, not a stack overflow. */
     @Test
     void deeplyNestedCborIs400() {
@@ -372,6 +390,23 @@ class PasskeysIT {
         extended[32] |= AuthenticatorData.BIT_ED;
         Arrays.fill(extended, 37, extended.length, (byte) 0x81);
         assertProblem(400, INVALID, login(honest.withAuthenticatorData(encode(extended))));
+    }
+
+    /** One credential registered with two ceremonies at once is stored once; the other is refused, not a 500. */
+    @Test
+    void aCredentialRegisteredTwiceAtOnceIsStoredOnce() throws Exception {
+        String token = http.register("passkey-race", uniqueEmail("passkey-race"), PASSWORD).token();
+        SoftwareAuthenticator authenticator = authenticator(PACKED, true);
+        // one credential, three ceremonies (each with the user handle its options named)
+        List<SoftwareAuthenticator> copies = List.of(authenticator, authenticator.copy(), authenticator.copy());
+        List<JsonObject> bodies = copies.stream().map(copy -> copy.create(registrationOptions(token), null)).toList();
+        List<Reply> replies = Together.all(bodies.stream().<Callable<Reply>>map(body -> () -> finishRegistration(token, body)).toList());
+        assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
+        replies.stream().filter(r -> r.status() != 201).forEach(r -> assertProblem(400, REFUSED, r));
+        assertEquals(1, passkeys(token).size());
+        SoftwareAuthenticator winner = copies.get(IntStream.range(0, copies.size()).filter(i -> replies.get(i).status() == 201)
+                .findFirst().orElseThrow());
+        assertEquals(200, login(winner.get(loginOptions())).status());
     }
 
     /**
@@ -456,6 +491,16 @@ class PasskeysIT {
 
         assertProblem(401, REFUSED, login(owner.authenticator().get(loginOptions())));
         assertEquals(200, login(stranger.authenticator().get(loginOptions())).status());
+    }
+
+    @Test
+    void aDisabledAccountsPasskeySignsNobodyIn() {
+        Owner owner = owner("passkey-disabled", NONE, false);
+        String admin = StandardNode.adminToken();
+        assertEquals(200, http.postWith(admin, "/api/admin/users/" + owner.id() + "/disable", "").status());
+        assertProblem(403, "urn:accounts:problem:account-disabled", login(owner.authenticator().get(loginOptions())));
+        assertEquals(200, http.postWith(admin, "/api/admin/users/" + owner.id() + "/enable", "").status());
+        assertEquals(200, login(owner.authenticator().get(loginOptions())).status());
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class SoftwareAuthenticator {
         return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);
     }
 
+    /** One with the credential id {@code credentialId} (of a length no authenticator uses, say). */
+    public SoftwareAuthenticator withCredentialId(byte[] credentialId) {
+        return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);
+    }
+
     /** One that registers {@code publicKey} as its credential's key (a broken one, say) and still signs with its own. */
     public SoftwareAuthenticator registering(COSEKey publicKey) {
         return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);

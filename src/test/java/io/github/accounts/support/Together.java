@@ -1,6 +1,7 @@
 package io.github.accounts.support;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,13 +16,18 @@ public final class Together {
     private Together() {
     }
 
-    /** The answers of {@code times} concurrent calls of {@code call}, in the order the calls were made. */
+    /** The answers of {@code times} concurrent calls of {@code call}. */
     public static <T> List<T> run(int times, Callable<T> call) throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
+        return all(Collections.nCopies(times, call));
+    }
+
+    /** The answers of {@code calls}, made concurrently, in their order. */
+    public static <T> List<T> all(List<Callable<T>> calls) throws InterruptedException, ExecutionException {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> futures = new ArrayList<>();
         try {
-            for (int i = 0; i < times; i++) {
+            for (Callable<T> call : calls) {
                 futures.add(pool.submit(() -> {
                     go.await();
                     return call.call();
