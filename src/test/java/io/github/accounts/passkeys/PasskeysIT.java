@@ -6,6 +6,7 @@ import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.SoftwareAuthenticator;
+import io.github.accounts.support.SoftwareAuthenticator.Algorithm;
 import io.github.accounts.support.SoftwareAuthenticator.Assertion;
 import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.Together;
@@ -186,6 +187,28 @@ class PasskeysIT {
         assertEquals("Phone", passkeys(owner.token()).get(0).getString("name"));
     }
 
+    /** RS256 and EdDSA keys work as ES256 ones do; an algorithm the options did not offer (ES384) is refused. */
+    @Test
+    void theOfferedAlgorithmsWorkAndNoOther() {
+        String token = http.register("passkey-algorithms", uniqueEmail("passkey-algorithms"), PASSWORD).token();
+        JsonObject options = registrationOptions(token);
+        assertEquals(List.of(-7, -8, -257), options.getJsonArray("pubKeyCredParams").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getInt("alg")).toList());
+        for (Algorithm algorithm : List.of(Algorithm.RS256, Algorithm.EDDSA)) {
+            for (String format : List.of(NONE, PACKED)) {
+                SoftwareAuthenticator authenticator = SoftwareAuthenticator.of(StandardNode.RP_ID, StandardNode.PASSKEY_ORIGIN,
+                        format, false, algorithm);
+                Reply created = finishRegistration(token, authenticator.create(registrationOptions(token), null));
+                assertEquals(201, created.status(), () -> algorithm + " " + format + ": " + created);
+                Reply tokens = login(authenticator.get(loginOptions()));
+                assertEquals(200, tokens.status(), () -> algorithm + " " + format + ": " + tokens);
+            }
+        }
+        SoftwareAuthenticator es384 = SoftwareAuthenticator.of(StandardNode.RP_ID, StandardNode.PASSKEY_ORIGIN, PACKED, false, Algorithm.ES384);
+        assertProblem(400, REFUSED, finishRegistration(token, es384.create(registrationOptions(token), null)));
+        assertEquals(4, passkeys(token).size());
+    }
+
     @Test
     void aChallengeIsUsableOnceEvenByARefusedResponse() throws Exception {
         String token = http.register("passkey-twice", uniqueEmail("passkey-twice"), PASSWORD).token();
@@ -206,7 +229,7 @@ class PasskeysIT {
 
         JsonObject options = loginOptions();
         Assertion forged = authenticator.get(options.getString("challenge"), StandardNode.PASSKEY_ORIGIN, StandardNode.RP_ID,
-                SoftwareAuthenticator.newKeyPair().getPrivate());
+                authenticator.newKeyPair().getPrivate());
         assertProblem(401, REFUSED, login(forged));
         assertProblem(401, REFUSED, login(authenticator.get(options))); // a refused response spent the challenge
 
@@ -259,7 +282,7 @@ class PasskeysIT {
         forged.put("another origin", authenticator.get(loginOptions().getString("challenge"), "https://evil.example", StandardNode.RP_ID));
         forged.put("another RP id", authenticator.get(loginOptions().getString("challenge"), StandardNode.PASSKEY_ORIGIN, "evil.example"));
         forged.put("another key", authenticator.get(loginOptions().getString("challenge"), StandardNode.PASSKEY_ORIGIN,
-                StandardNode.RP_ID, SoftwareAuthenticator.newKeyPair().getPrivate()));
+                StandardNode.RP_ID, authenticator.newKeyPair().getPrivate()));
         forged.put("another user handle", authenticator.get(loginOptions()).withUserHandle(encode(new byte[32])));
         forged.put("an unregistered credential", authenticator(NONE, false).get(loginOptions()));
         Assertion ofAnotherCeremony = authenticator.get(loginOptions());

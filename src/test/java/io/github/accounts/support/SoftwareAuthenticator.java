@@ -10,6 +10,8 @@ import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.authenticator.EdDSACOSEKey;
+import com.webauthn4j.data.attestation.authenticator.RSACOSEKey;
 import com.webauthn4j.data.attestation.statement.AttestationStatement;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
@@ -31,19 +33,61 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 /**
- * A passkey authenticator in the test, for ceremonies over HTTP without a browser: an ES256 key pair (the JDK's),
- * a random credential id, a sign counter, and the WebAuthn structures (client data, authenticator data,
- * attestation object) built and CBOR-encoded with webauthn4j's own data classes and converters. It attests
+ * A passkey authenticator in the test, for ceremonies over HTTP without a browser: a key pair of the JDK's (ES256
+ * unless another {@link Algorithm} is asked for), a random credential id, a sign counter, and the WebAuthn
+ * structures (client data, authenticator data, attestation object) built and CBOR-encoded with webauthn4j's own data classes and converters. It attests
  * {@code none} or {@code packed} (self attestation), always with user presence and verification; a synced one sets
  * the backup flags. The parameters of {@link #get(String, String, String, PrivateKey)} let a test forge what a real
  * authenticator never would: another origin, another RP id, another key. {@link #copy} is a clone of it, counter
  * and all.
  */
 public final class SoftwareAuthenticator {
+
+    /** The key types it can make, with their COSE algorithm and the JDK's names for them. */
+    public enum Algorithm {
+        ES256(COSEAlgorithmIdentifier.ES256, "EC", "SHA256withECDSA"),
+        ES384(COSEAlgorithmIdentifier.ES384, "EC", "SHA384withECDSA"),
+        RS256(COSEAlgorithmIdentifier.RS256, "RSA", "SHA256withRSA"),
+        EDDSA(COSEAlgorithmIdentifier.EdDSA, "Ed25519", "Ed25519");
+
+        final COSEAlgorithmIdentifier cose;
+        final String keyAlgorithm;
+        final String signatureAlgorithm;
+
+        Algorithm(COSEAlgorithmIdentifier cose, String keyAlgorithm, String signatureAlgorithm) {
+            this.cose = cose;
+            this.keyAlgorithm = keyAlgorithm;
+            this.signatureAlgorithm = signatureAlgorithm;
+        }
+
+        KeyPair newKeyPair() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance(keyAlgorithm);
+                if (this == ES256 || this == ES384) {
+                    generator.initialize(new ECGenParameterSpec(this == ES256 ? "secp256r1" : "secp384r1"));
+                } else if (this == RS256) {
+                    generator.initialize(2048);
+                }
+                return generator.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        COSEKey coseKey(KeyPair keyPair) {
+            return switch (this) {
+                case ES256, ES384 -> EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), cose);
+                case RS256 -> RSACOSEKey.create((RSAPublicKey) keyPair.getPublic(), cose);
+                case EDDSA -> EdDSACOSEKey.create((EdECPublicKey) keyPair.getPublic(), cose);
+            };
+        }
+    }
 
     public static final String NONE = "none";
     public static final String PACKED = "packed";
@@ -56,19 +100,21 @@ public final class SoftwareAuthenticator {
     private final String format;
     private final boolean synced;
     private final byte flags;
+    private final Algorithm algorithm;
     private final KeyPair keyPair;
     private final byte[] credentialId;
     private final COSEKey publicKey;
     private String userHandle;
     private long signCount;
 
-    private SoftwareAuthenticator(String rpId, String origin, String format, boolean synced, KeyPair keyPair,
+    private SoftwareAuthenticator(String rpId, String origin, String format, boolean synced, Algorithm algorithm, KeyPair keyPair,
                                   byte[] credentialId, COSEKey publicKey, String userHandle, long signCount) {
         this.rpId = rpId;
         this.origin = origin;
         this.format = format;
         this.synced = synced;
         this.flags = flags(synced);
+        this.algorithm = algorithm;
         this.keyPair = keyPair;
         this.credentialId = credentialId;
         this.publicKey = publicKey;
@@ -76,40 +122,39 @@ public final class SoftwareAuthenticator {
         this.signCount = signCount;
     }
 
-    /** A new authenticator for the relying party {@code rpId} used from {@code origin} (a random user handle until it registers). */
+    /** A new ES256 authenticator for the relying party {@code rpId} used from {@code origin} (a random user handle until it registers). */
     public static SoftwareAuthenticator of(String rpId, String origin, String format, boolean synced) {
+        return of(rpId, origin, format, synced, Algorithm.ES256);
+    }
+
+    public static SoftwareAuthenticator of(String rpId, String origin, String format, boolean synced, Algorithm algorithm) {
         byte[] credentialId = new byte[32];
         RANDOM.nextBytes(credentialId);
         byte[] userHandle = new byte[32];
         RANDOM.nextBytes(userHandle);
-        KeyPair keyPair = newKeyPair();
-        return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId,
-                EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256), encode(userHandle), 0);
+        KeyPair keyPair = algorithm.newKeyPair();
+        return new SoftwareAuthenticator(rpId, origin, format, synced, algorithm, keyPair, credentialId, algorithm.coseKey(keyPair),
+                encode(userHandle), 0);
     }
 
     /** A clone: the same key, credential and counter, counting on its own from now. */
     public SoftwareAuthenticator copy() {
-        return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);
+        return new SoftwareAuthenticator(rpId, origin, format, synced, algorithm, keyPair, credentialId, publicKey, userHandle, signCount);
     }
 
     /** One with the credential id {@code credentialId} (of a length no authenticator uses, say). */
     public SoftwareAuthenticator withCredentialId(byte[] credentialId) {
-        return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);
+        return new SoftwareAuthenticator(rpId, origin, format, synced, algorithm, keyPair, credentialId, publicKey, userHandle, signCount);
     }
 
     /** One that registers {@code publicKey} as its credential's key (a broken one, say) and still signs with its own. */
     public SoftwareAuthenticator registering(COSEKey publicKey) {
-        return new SoftwareAuthenticator(rpId, origin, format, synced, keyPair, credentialId, publicKey, userHandle, signCount);
+        return new SoftwareAuthenticator(rpId, origin, format, synced, algorithm, keyPair, credentialId, publicKey, userHandle, signCount);
     }
 
-    public static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A new key pair of the algorithm this one signs with (another authenticator's key, say). */
+    public KeyPair newKeyPair() {
+        return algorithm.newKeyPair();
     }
 
     public String credentialId() {
@@ -138,7 +183,7 @@ public final class SoftwareAuthenticator {
                 : new AuthenticatorData<>(sha256(rpId), flags(), signCount);
         byte[] authenticatorBytes = new AuthenticatorDataConverter(CONVERTER).convert(authenticatorData);
         AttestationStatement statement = PACKED.equals(format)
-                ? new PackedAttestationStatement(COSEAlgorithmIdentifier.ES256, sign(keyPair.getPrivate(), authenticatorBytes, clientData), null)
+                ? new PackedAttestationStatement(algorithm.cose, sign(keyPair.getPrivate(), authenticatorBytes, clientData), null)
                 : new NoneAttestationStatement();
         byte[] attestation = new AttestationObjectConverter(CONVERTER).convertToBytes(new AttestationObject(authenticatorData, statement));
         var body = Json.createObjectBuilder()
@@ -197,10 +242,10 @@ public final class SoftwareAuthenticator {
                 new DefaultChallenge(challenge), new Origin(origin), null));
     }
 
-    /** An ES256 signature (ASN.1 DER, as WebAuthn has it) over the authenticator data and the client data's hash. */
-    private static byte[] sign(PrivateKey key, byte[] authenticatorData, byte[] clientData) {
+    /** A signature (ECDSA in ASN.1 DER, as WebAuthn has it) over the authenticator data and the client data's hash. */
+    private byte[] sign(PrivateKey key, byte[] authenticatorData, byte[] clientData) {
         try {
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = Signature.getInstance(algorithm.signatureAlgorithm);
             signature.initSign(key);
             signature.update(ByteBuffer.allocate(authenticatorData.length + 32).put(authenticatorData).put(sha256(clientData)).array());
             return signature.sign();
