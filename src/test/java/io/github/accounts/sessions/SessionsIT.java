@@ -4,6 +4,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -12,14 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -178,25 +174,7 @@ class SessionsIT {
     }
 
     static List<Reply> race(String refreshToken, int requests) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Reply>> replies = new ArrayList<>();
-        try {
-            for (int i = 0; i < requests; i++) {
-                replies.add(pool.submit(() -> {
-                    go.await();
-                    return refresh(refreshToken);
-                }));
-            }
-            go.countDown();
-            List<Reply> answers = new ArrayList<>();
-            for (Future<Reply> reply : replies) {
-                answers.add(reply.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Together.run(requests, () -> refresh(refreshToken));
     }
 
     static void waitSeconds(double seconds) {

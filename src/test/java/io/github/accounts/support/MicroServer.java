@@ -1,9 +1,13 @@
 package io.github.accounts.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -175,6 +179,16 @@ public final class MicroServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The audit lines the node has logged so far about the user {@code userId}, as JSON. */
+    public List<JsonObject> auditOf(long userId) {
+        return logLines().stream()
+                .filter(l -> l.contains("{\"audit\":"))
+                .map(l -> l.substring(l.indexOf("{\"audit\":"), l.lastIndexOf('}') + 1))
+                .map(json -> Json.createReader(new StringReader(json)).readObject())
+                .filter(json -> json.containsKey("user_id") && json.getJsonNumber("user_id").longValue() == userId)
+                .toList();
     }
 
     public Http http() {

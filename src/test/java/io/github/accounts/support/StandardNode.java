@@ -11,7 +11,8 @@ import static io.github.accounts.support.TestDatabase.uniqueEmail;
 /**
  * The node most integration test classes share (one Payara Micro for all of them, see {@link SharedNodes}): the
  * service with the settings those classes need together — an admin address and a bootstrap secret, an
- * introspection client, two allowed CORS origins, a public URL of its own (over https) that is also the issuer. A class that needs other settings (limits,
+ * introspection client, two allowed CORS origins, a public URL of its own (over https) that is also the issuer and
+ * the passkeys' relying party, passkey challenges that expire soon. A class that needs other settings (limits,
  * lifetimes, keys) starts a node of its own.
  */
 public final class StandardNode {
@@ -22,6 +23,11 @@ public final class StandardNode {
     public static final String OTHER_ORIGIN = "https://other.example";
     /** Listed in ADMIN_EMAILS; made admin with the bootstrap secret when first asked for ({@link #adminToken()}). */
     public static final String ADMIN = uniqueEmail("standard-admin");
+    /** The WebAuthn relying party (the host of the public URL) and the one origin passkey ceremonies may come from. */
+    public static final String RP_ID = "standard.test";
+    public static final String PASSKEY_ORIGIN = ISSUER;
+    /** The shortest WEBAUTHN_CHALLENGE_TTL allowed, so that a test sees a challenge expire. */
+    public static final int CHALLENGE_TTL_SECONDS = 10;
     public static final String INTROSPECTION_CLIENT = "probe";
     public static final String INTROSPECTION_SECRET = "probe-secret-" + UUID.randomUUID();
     static final String BOOTSTRAP_SECRET = "standard-bootstrap-" + UUID.randomUUID();
@@ -32,7 +38,8 @@ public final class StandardNode {
             "INTROSPECTION_CLIENTS", INTROSPECTION_CLIENT + ":" + INTROSPECTION_SECRET,
             "CORS_ALLOWED_ORIGINS", ORIGIN + ", " + OTHER_ORIGIN,
             "PUBLIC_URL", ISSUER,
-            "JWT_ISSUER", ISSUER);
+            "JWT_ISSUER", ISSUER,
+            "WEBAUTHN_CHALLENGE_TTL", String.valueOf(CHALLENGE_TTL_SECONDS));
 
     private static String adminRefreshToken;
     private static String adminAccessToken;

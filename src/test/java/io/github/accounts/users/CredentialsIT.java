@@ -5,12 +5,10 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.StandardNode;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,12 +98,7 @@ class CredentialsIT {
     }
 
     static List<JsonObject> auditOf(long userId) {
-        return node.logLines().stream()
-                .filter(l -> l.contains("{\"audit\":"))
-                .map(l -> l.substring(l.indexOf("{\"audit\":"), l.lastIndexOf('}') + 1))
-                .map(json -> Json.createReader(new StringReader(json)).readObject())
-                .filter(json -> json.containsKey("user_id") && json.getJsonNumber("user_id").longValue() == userId)
-                .toList();
+        return node.auditOf(userId);
     }
 
     @Test
