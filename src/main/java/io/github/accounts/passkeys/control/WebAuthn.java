@@ -8,7 +8,11 @@ import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.AuthenticationParameters;
 import com.webauthn4j.data.AuthenticationRequest;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.verifier.exception.ConstraintViolationException;
 import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
@@ -32,7 +36,9 @@ import jakarta.inject.Inject;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,6 +104,22 @@ public class WebAuthn {
                 .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.create(alg)))
                 .toList();
         manager.verify(data, new RegistrationParameters(server(challenge), algorithms, true, true));
+        // webauthn4j checks no point of a key that no attestation signature covered (attestation "none"): a point
+        // off its curve would be stored and never sign anyone in, and invalid-curve points are what attacks on
+        // ECDSA start from; Nimbus's EC key refuses them
+        if (data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData().getCOSEKey() instanceof EC2COSEKey ec
+                && !onCurve(ec)) {
+            throw new ConstraintViolationException("the credential's public key is not a point on its curve");
+        }
+    }
+
+    static boolean onCurve(EC2COSEKey key) {
+        try {
+            PublicKey publicKey = key.getPublicKey();
+            return publicKey instanceof ECPublicKey ec && new ECKey.Builder(Curve.forECParameterSpec(ec.getParams()), ec).build() != null;
+        } catch (RuntimeException notOnCurve) {
+            return false;
+        }
     }
 
     /** The assertion, parsed; malformed input is a 400. */
