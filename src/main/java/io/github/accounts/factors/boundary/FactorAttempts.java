@@ -1,8 +1,8 @@
 package io.github.accounts.factors.boundary;
 
 import io.github.accounts.audit.control.AuditLog;
-import io.github.accounts.problems.boundary.ProblemException;
-import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.problems.control.ProblemException;
+import io.github.accounts.problems.control.TooManyRequestsException;
 import io.github.accounts.throttling.boundary.Throttle;
 import io.github.accounts.users.entity.User;
 import jakarta.ejb.EJB;
