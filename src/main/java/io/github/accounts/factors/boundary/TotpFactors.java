@@ -19,6 +19,7 @@ import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.settings.control.Settings;
 import io.github.accounts.tokens.control.KeyEncryption;
 import io.github.accounts.users.boundary.Accounts;
+import io.github.accounts.users.boundary.Logins;
 import io.github.accounts.users.control.AccountErased;
 import io.github.accounts.users.entity.User;
 import jakarta.annotation.PostConstruct;
@@ -80,7 +81,7 @@ public class TotpFactors {
     Outbox outbox;
 
     @EJB
-    Accounts accounts;
+    Logins logins;
 
     @EJB
     Sessions sessions;
@@ -187,7 +188,7 @@ public class TotpFactors {
     /** Removes the factor, with the password and a code (or a recovery code); every other session ends. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void remove(String subject, String keepSession, FactorRemoval removal, Accounts.Client client) {
-        User user = accounts.reauthenticate(subject, removal.currentPassword(), client);
+        User user = logins.reauthenticate(subject, removal.currentPassword(), client);
         requireEnrolled(user.getId());
         verify(user, removal.code(), client.address(), 403);
         int ended = context.getBusinessObject(TotpFactors.class).delete(user.getId(), keepSession, false);

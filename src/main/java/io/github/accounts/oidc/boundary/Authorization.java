@@ -31,6 +31,7 @@ import io.github.accounts.passkeys.boundary.Passkeys;
 import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.problems.control.TooManyRequestsException;
 import io.github.accounts.users.boundary.Accounts;
+import io.github.accounts.users.boundary.Logins;
 import io.github.accounts.users.boundary.LoginRequest;
 import io.github.accounts.users.control.PasswordPolicy;
 import io.github.accounts.users.entity.User;
@@ -75,7 +76,7 @@ public class Authorization {
     SessionContext context;
 
     @EJB
-    Accounts accounts;
+    Logins logins;
 
     @EJB
     SecondStep secondStep;
@@ -157,7 +158,7 @@ public class Authorization {
         }
         User user;
         try {
-            user = accounts.authenticate(new LoginRequest(email, password), form.client());
+            user = logins.authenticate(new LoginRequest(email, password), form.client());
         } catch (TooManyRequestsException throttled) {
             return again(ok, form, 429, "Too many attempts: wait a moment and try again");
         } catch (ProblemException refused) {

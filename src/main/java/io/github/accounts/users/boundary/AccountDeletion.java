@@ -39,7 +39,7 @@ public class AccountDeletion {
     SessionContext context;
 
     @EJB
-    Accounts accounts;
+    Logins logins;
 
     @EJB
     Sessions sessions;
@@ -62,7 +62,7 @@ public class AccountDeletion {
     /** Checks the password outside any transaction (as a login does), then erases the account in one. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void delete(String subject, String jti, long expiresAt, AccountDeletionRequest request, Accounts.Client client) {
-        User user = accounts.reauthenticate(subject, request.currentPassword(), client);
+        User user = logins.reauthenticate(subject, request.currentPassword(), client);
         int ended = context.getBusinessObject(AccountDeletion.class).erase(user.getId(), jti, expiresAt);
         throttle.clearLockouts(user.getEmailKey());
         audit.record("account-deletion", "success", ended + " sessions ended", user.getId(), client.address());

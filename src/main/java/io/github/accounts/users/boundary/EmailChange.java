@@ -49,7 +49,7 @@ public class EmailChange {
     SessionContext context;
 
     @EJB
-    Accounts accounts;
+    Logins logins;
 
     @EJB
     Outbox outbox;
@@ -81,7 +81,7 @@ public class EmailChange {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void request(String subject, EmailChangeRequest change, Accounts.Client client) {
-        User user = accounts.reauthenticate(subject, change.currentPassword(), client);
+        User user = logins.reauthenticate(subject, change.currentPassword(), client);
         String newEmail = EmailAddresses.canonical(change.newEmail()).orElseThrow();
         throttle.mailRequest("change", user.getEmailKey(), PER_ACCOUNT_LIMIT);
         String outcome = context.getBusinessObject(EmailChange.class).mailLink(user.getId(), newEmail);

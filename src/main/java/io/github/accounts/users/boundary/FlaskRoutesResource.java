@@ -54,6 +54,12 @@ public class FlaskRoutesResource {
     @EJB
     Accounts accounts;
 
+    @EJB
+    Logins logins;
+
+    @EJB
+    Registration registration;
+
     @Inject
     CallingClient client;
 
@@ -75,7 +81,7 @@ public class FlaskRoutesResource {
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
         enabled();
         // where email verification is required: the same 202 "check your mail" as /api/users/register, for any address
-        return accounts.register(request, client.get()).map(tokens -> flask(cookie.respond(Response.Status.OK, tokens, http)))
+        return registration.register(request, client.get()).map(tokens -> flask(cookie.respond(Response.Status.OK, tokens, http)))
                 .orElseGet(UsersResource::checkYourMail);
     }
 
@@ -85,7 +91,7 @@ public class FlaskRoutesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@NotNull(message = "is required") @Valid LoginRequest request) {
         enabled();
-        return flask(cookie.respond(Response.Status.OK, accounts.login(request, client.get()), http));
+        return flask(cookie.respond(Response.Status.OK, logins.login(request, client.get()), http));
     }
 
     @DELETE

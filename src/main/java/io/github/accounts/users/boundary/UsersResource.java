@@ -49,6 +49,12 @@ public class UsersResource {
     Accounts accounts;
 
     @EJB
+    Logins logins;
+
+    @EJB
+    Registration registration;
+
+    @EJB
     EmailVerification verification;
 
     @EJB
@@ -77,7 +83,7 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@NotNull(message = "is required") @Valid RegistrationRequest request) {
-        return accounts.register(request, client()).map(tokens -> cookie.respond(Response.Status.CREATED, tokens, http))
+        return registration.register(request, client()).map(tokens -> cookie.respond(Response.Status.CREATED, tokens, http))
                 .orElseGet(UsersResource::checkYourMail);
     }
 
@@ -90,7 +96,7 @@ public class UsersResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(@NotNull(message = "is required") @Valid LoginRequest request) {
-        return cookie.respond(Response.Status.OK, accounts.login(request, client()), http);
+        return cookie.respond(Response.Status.OK, logins.login(request, client()), http);
     }
 
     /** Personal data, like the sessions: sent with {@code no-store}, so no cache keeps it. */
@@ -119,7 +125,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@NotNull(message = "is required") @Valid PasswordChange change) {
         JsonWebToken token = caller.token();
-        accounts.changePassword(token.getSubject(), AccessTokenFilter.sessionOf(token), change, client());
+        logins.changePassword(token.getSubject(), AccessTokenFilter.sessionOf(token), change, client());
         return Response.ok(Map.of("result", "success")).cacheControl(NO_STORE).build();
     }
 
