@@ -50,6 +50,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -228,9 +232,13 @@ class ClusterIT {
             } catch (ParseException | RuntimeException e) {
                 jtis.add("unreadable: " + body);
             }
+            // a slow client: a notice stays claimed and unsent for a while, across the other node's rounds
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        receiver.setExecutor(handlers);
         receiver.start();
         try {
             OIDCClientMetadata metadata = new OIDCClientMetadata();
@@ -259,6 +267,7 @@ class ClusterIT {
             }
         } finally {
             receiver.stop(0);
+            handlers.shutdownNow();
         }
     }
 
