@@ -1,6 +1,6 @@
 package io.github.accounts.factors.boundary;
 
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.tokens.boundary.Caller;
 import io.github.accounts.users.boundary.CallingClient;

@@ -1,6 +1,6 @@
 package io.github.accounts.factors.boundary;
 
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.accounts.factors.boundary;
 
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.settings.control.Settings;
 import io.github.accounts.tokens.control.TokenIssuer;
 import jakarta.annotation.Priority;

@@ -2,7 +2,7 @@ package io.github.accounts.factors.boundary;
 
 import io.github.accounts.audit.control.AuditLog;
 import io.github.accounts.factors.entity.MfaChallenge;
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;
 import io.github.accounts.settings.control.Settings;

@@ -30,7 +30,7 @@ import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.AuthorizationCode;
 import io.github.accounts.oidc.entity.OidcClient;
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.sessions.boundary.SessionReuseException;
 import io.github.accounts.sessions.boundary.SessionTokens;
 import io.github.accounts.sessions.boundary.Sessions;

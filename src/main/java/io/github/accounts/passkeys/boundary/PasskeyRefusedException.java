@@ -1,6 +1,6 @@
 package io.github.accounts.passkeys.boundary;
 
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 
 /**
  * A WebAuthn response that was well-formed but is not accepted: a stale challenge, an unknown credential, a bad

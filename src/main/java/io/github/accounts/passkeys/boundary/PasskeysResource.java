@@ -1,6 +1,6 @@
 package io.github.accounts.passkeys.boundary;
 
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import io.github.accounts.tokens.boundary.Caller;
 import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;

@@ -24,7 +24,7 @@ import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPath
 import com.webauthn4j.verifier.attestation.trustworthiness.self.DefaultSelfAttestationTrustworthinessVerifier;
 import com.webauthn4j.verifier.exception.VerificationException;
 import io.github.accounts.passkeys.entity.Passkey;
-import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.control.InvalidInputException;
 import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.ProblemException;
+import io.github.accounts.problems.control.InvalidInputException;
 import io.github.accounts.web.control.JsonNames;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

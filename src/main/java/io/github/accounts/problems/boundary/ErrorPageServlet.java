@@ -1,5 +1,6 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

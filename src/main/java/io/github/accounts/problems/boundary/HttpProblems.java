@@ -1,5 +1,7 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.Problem;
+
 /** The problem for a bare HTTP status raised by the server or JAX-RS rather than by our code. */
 public final class HttpProblems {
 

@@ -1,5 +1,6 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,5 +1,7 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.ProblemException;
+import io.github.accounts.problems.control.Problem;
 import io.github.accounts.persistence.control.Outages;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

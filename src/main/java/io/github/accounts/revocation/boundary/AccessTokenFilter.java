@@ -1,7 +1,7 @@
 package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.tokens.control.TokenIssuer;
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import io.github.accounts.tokens.boundary.SigningKeys;
 import io.github.accounts.tokens.control.VerifiedToken;
 import jakarta.annotation.Priority;

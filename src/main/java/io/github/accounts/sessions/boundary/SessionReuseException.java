@@ -1,6 +1,6 @@
 package io.github.accounts.sessions.boundary;
 
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import jakarta.ejb.ApplicationException;
 
 /** 401 for a spent refresh token, which ended its session: unlike other problems, the transaction commits. */

@@ -2,7 +2,7 @@ package io.github.accounts.sessions.boundary;
 
 import io.github.accounts.settings.control.Settings;
 import io.github.accounts.audit.control.AuditLog;
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import io.github.accounts.revocation.boundary.Revocations;
 import io.github.accounts.sessions.control.RefreshTokens;
 import io.github.accounts.sessions.control.SessionRules;

@@ -1,8 +1,8 @@
 package io.github.accounts.sessions.boundary;
 
 import io.github.accounts.web.control.ClientAddresses;
-import io.github.accounts.problems.boundary.InvalidInputException;
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.InvalidInputException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;

@@ -8,7 +8,7 @@ import io.github.accounts.throttling.control.LoginLimits;
 import io.github.accounts.throttling.control.LoginLimits.Refusal;
 import io.github.accounts.throttling.entity.RateCounter;
 import io.github.accounts.persistence.control.Outages;
-import io.github.accounts.problems.boundary.TooManyRequestsException;
+import io.github.accounts.problems.control.TooManyRequestsException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;

@@ -1,6 +1,6 @@
 package io.github.accounts.tokens.boundary;
 
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

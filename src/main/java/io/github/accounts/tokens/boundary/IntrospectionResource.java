@@ -1,7 +1,7 @@
 package io.github.accounts.tokens.boundary;
 
 import io.github.accounts.web.control.ClientAddresses;
-import io.github.accounts.problems.boundary.NotAuthenticatedException;
+import io.github.accounts.problems.control.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;

@@ -2,7 +2,7 @@ package io.github.accounts.users.boundary;
 
 import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.sessions.boundary.RefreshCookie;
 import io.github.accounts.sessions.boundary.TokenResponse;

@@ -1,6 +1,6 @@
 package io.github.accounts.users.boundary;
 
-import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.control.InvalidInputException;
 import io.github.accounts.sessions.boundary.RefreshCookie;
 import io.github.accounts.revocation.boundary.AccessTokenFilter;
 import io.github.accounts.tokens.boundary.Caller;

@@ -3,7 +3,7 @@ package io.github.accounts.users.control;
 import io.github.accounts.settings.control.Settings;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import io.github.accounts.problems.boundary.ServiceBusyException;
+import io.github.accounts.problems.control.ServiceBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.github.accounts.users.control;
 
 import io.github.accounts.settings.control.Settings;
-import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.control.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.github.accounts.web.boundary;
 
-import io.github.accounts.problems.boundary.InvalidInputException;
-import io.github.accounts.problems.boundary.PayloadTooLargeException;
-import io.github.accounts.problems.boundary.ProblemException;
+import io.github.accounts.problems.control.InvalidInputException;
+import io.github.accounts.problems.control.PayloadTooLargeException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.web.control.JsonNames;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;

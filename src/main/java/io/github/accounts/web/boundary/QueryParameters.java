@@ -1,6 +1,6 @@
 package io.github.accounts.web.boundary;
 
-import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.control.InvalidInputException;
 /**
  * Whole-number query parameters, read from their text: JAX-RS answers a value that is no {@code int}
  * ({@code page=abc}, {@code page=99999999999}) with 404, where the client's mistake is a 400 naming the parameter.

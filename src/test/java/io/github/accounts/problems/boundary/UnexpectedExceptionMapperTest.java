@@ -1,5 +1,7 @@
 package io.github.accounts.problems.boundary;
 
+import io.github.accounts.problems.control.Problem;
+import io.github.accounts.problems.control.InvalidCredentialsException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

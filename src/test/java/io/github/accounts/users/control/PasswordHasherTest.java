@@ -2,7 +2,7 @@ package io.github.accounts.users.control;
 
 import java.util.Map;
 import io.github.accounts.settings.control.Settings;
-import io.github.accounts.problems.boundary.ServiceBusyException;
+import io.github.accounts.problems.control.ServiceBusyException;
 import io.github.accounts.users.control.PasswordHasher.Verification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

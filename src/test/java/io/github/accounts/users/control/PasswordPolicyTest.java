@@ -2,7 +2,7 @@ package io.github.accounts.users.control;
 
 import java.util.Map;
 import io.github.accounts.settings.control.Settings;
-import io.github.accounts.problems.boundary.InvalidInputException;
+import io.github.accounts.problems.control.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;

@@ -1,4 +1,4 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.problems.control;
 
 /** 413: the request body is larger than the service accepts. */
 public class PayloadTooLargeException extends ProblemException {

@@ -1,4 +1,4 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.problems.control;
 
 import java.util.List;
 

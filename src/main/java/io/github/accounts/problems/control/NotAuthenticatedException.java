@@ -1,4 +1,4 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.problems.control;
 
 /** 401: no usable access token (missing, invalid, expired or revoked). */
 public class NotAuthenticatedException extends ProblemException {

@@ -1,4 +1,4 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.problems.control;
 
 /** 409: the request clashes with what is stored, such as an email that is already registered. */
 public class ConflictException extends ProblemException {

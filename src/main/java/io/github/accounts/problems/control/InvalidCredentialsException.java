@@ -1,4 +1,4 @@
-package io.github.accounts.problems.boundary;
+package io.github.accounts.problems.control;
 
 /** 401: unknown email or wrong password; deliberately the same answer for both. */
 public class InvalidCredentialsException extends ProblemException {
