@@ -50,10 +50,12 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
 import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.github.accounts.support.Await;
+import io.github.accounts.support.FormBrowser;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.oidc.control.LoginPage;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.ResourceServers;
 import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.SecondFactors;
 import io.github.accounts.support.TotpCodes;
@@ -62,15 +64,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.github.accounts.support.FormBrowser.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -82,7 +82,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The OpenID Provider driven by Nimbus oauth2-oidc-sdk as the client: registration, the code flow with PKCE through
  * the login form (plain HTTP: the CSRF value and the cookies by hand), single sign-on, tokens, userinfo, refresh,
  * and the refusals (replayed code, wrong redirect URI, unknown client, missing PKCE, wrong secret, prompt=none
- * without a session, no registration token, no CSRF value).
+ * without a session, no registration token, no CSRF value), back-channel logout to a client that fails the first
+ * time, and access tokens for a resource server of another team (RFC 8707), which accepts only its own audience's.
  */
 class OpenIdProviderIT {
 
@@ -92,12 +93,18 @@ class OpenIdProviderIT {
     static final String PASSWORD = "a long and unusual pass phrase";
     static final String ADMIN_EMAIL = TestDatabase.uniqueEmail("oidc-admin");
     static final URI SIGNED_OUT = URI.create("https://app.example.com/signed-out");
-    static final String BOOTSTRAP_SECRET = "bootstrap-secret-of-the-oidc-test-0123456789";
+    /** Each run its own: a spent secret stays spent in a database that a run before used (MariaDB). */
+    static final String BOOTSTRAP_SECRET = "bootstrap-secret-of-the-oidc-test-" + java.util.UUID.randomUUID();
     static final URI REDIRECT = URI.create("https://app.example.com/callback");
     static final URI NATIVE_REDIRECT = URI.create("http://127.0.0.1:4711/native");
-    static final Pattern HIDDEN = Pattern.compile("name=\"(request|csrf|mfa_token)\" value=\"([^\"]*)\"");
+
+    /** Resource servers (RFC 8707) that clients may ask tokens for; a resource server of another team trusts ORDERS. */
+    static final URI ORDERS = URI.create("https://orders.example.com");
+    static final URI BILLING = URI.create("https://billing.example.com");
 
     static MicroServer node;
+    /** Started beside the tests that need no resource server; awaited by the one that does. */
+    static java.util.concurrent.CompletableFuture<MicroServer> ordersServer;
     static Http http;
     static OIDCClientInformation confidential;
     static OIDCClientInformation publicClient;
@@ -105,8 +112,10 @@ class OpenIdProviderIT {
     @BeforeAll
     static void start() throws Exception {
         node = MicroServer.fresh("oidc", Map.of("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN, "ADMIN_EMAILS", ADMIN_EMAIL,
-                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET)).start();
+                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET, "OIDC_RESOURCES", ORDERS + "," + BILLING)).start();
         http = node.http();
+        ordersServer = java.util.concurrent.CompletableFuture.supplyAsync(() -> ResourceServers.start("orders-resource-server",
+                at("/.well-known/jwks.json"), ISSUER, ORDERS.toString()));
         assertEquals(201, http.register("oidc user", EMAIL, PASSWORD).status());
         confidential = register(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, REDIRECT);
         publicClient = register(ClientAuthenticationMethod.NONE, NATIVE_REDIRECT);
@@ -114,6 +123,9 @@ class OpenIdProviderIT {
 
     @AfterAll
     static void stop() {
+        if (ordersServer != null) {
+            ordersServer.thenAccept(MicroServer::close).exceptionally(e -> null).join();
+        }
         if (node != null) {
             node.close();
         }
@@ -135,36 +147,6 @@ class OpenIdProviderIT {
         return ((OIDCClientInformationResponse) response).getOIDCClientInformation();
     }
 
-    /** A browser of its own: the cookies it was given. */
-    static final class Browser {
-        final Map<String, String> cookies = new java.util.HashMap<>();
-
-        Reply get(URI uri) {
-            return keep(http.send(withCookies(HttpRequest.newBuilder(uri)).GET().build()));
-        }
-
-        Reply postForm(URI uri, Map<String, String> form) {
-            String body = String.join("&", form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
-            return keep(http.send(withCookies(HttpRequest.newBuilder(uri)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
-        }
-
-        private HttpRequest.Builder withCookies(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            return request;
-        }
-
-        private Reply keep(Reply reply) {
-            for (String cookie : reply.response().headers().allValues("Set-Cookie")) {
-                String pair = cookie.split(";", 2)[0];
-                cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-            }
-            return reply;
-        }
-    }
-
     static AuthenticationRequest.Builder request(OIDCClientInformation client, URI redirect, CodeVerifier verifier) {
         AuthenticationRequest.Builder builder = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "email", "profile", "offline_access"), client.getID(), redirect)
@@ -173,7 +155,7 @@ class OpenIdProviderIT {
     }
 
     /** Follows the request to the login page and signs in there; the redirect back to the client. */
-    static AuthorizationResponse signIn(Browser browser, AuthenticationRequest request, String password) throws Exception {
+    static AuthorizationResponse signIn(FormBrowser browser, AuthenticationRequest request, String password) throws Exception {
         Reply page = browser.get(request.toURI());
         assertEquals(200, page.status(), page::body);
         assertTrue(page.body().contains("type=\"email\"") && page.body().contains("type=\"password\"") && page.body().contains("type=\"submit\""), page.body());
@@ -184,15 +166,6 @@ class OpenIdProviderIT {
                 "email", EMAIL, "password", password));
         assertEquals(303, posted.status(), posted::body);
         return AuthorizationResponse.parse(URI.create(posted.header("Location")));
-    }
-
-    static Map<String, String> hidden(String html) {
-        Map<String, String> values = new java.util.HashMap<>();
-        Matcher m = HIDDEN.matcher(html);
-        while (m.find()) {
-            values.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
-        }
-        return values;
     }
 
     static TokenResponse exchange(OIDCClientInformation client, AuthorizationCode code, URI redirect, CodeVerifier verifier) throws Exception {
@@ -220,7 +193,7 @@ class OpenIdProviderIT {
 
     @Test
     void theCodeFlowGivesVerifiableTokensAndSingleSignOnServesASecondClient() throws Exception {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest request = request(confidential, REDIRECT, verifier).build();
         AuthorizationResponse response = signIn(browser, request, PASSWORD);
@@ -293,7 +266,7 @@ class OpenIdProviderIT {
         String secret = http.enrolTotp(token).json().getString("secret");
         assertEquals(200, http.confirmTotp(token, TotpCodes.now(secret)).status());
 
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         CodeVerifier verifier = new CodeVerifier();
         AuthenticationRequest request = request(confidential, REDIRECT, verifier).build();
         Map<String, String> login = hidden(browser.get(request.toURI()).body());
@@ -326,7 +299,7 @@ class OpenIdProviderIT {
     @Test
     void aReplayedCodeIsRefusedAndEndsWhatItIssued() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
-        AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        AuthorizationSuccessResponse success = signIn(new FormBrowser(http), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
         TokenResponse first = exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         assertTrue(first.indicatesSuccess());
         String access = first.toSuccessResponse().getTokens().getAccessToken().getValue();
@@ -340,7 +313,7 @@ class OpenIdProviderIT {
     @Test
     void aClientRevokesItsRefreshTokenAndIntrospectsWithItsOwnSecret() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
-        AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        AuthorizationSuccessResponse success = signIn(new FormBrowser(http), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
         OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         String access = tokens.getOIDCTokens().getAccessToken().getValue();
         TokenIntrospectionResponse active = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(at("/api/oauth/introspect"),
@@ -379,6 +352,15 @@ class OpenIdProviderIT {
         assertEquals(service.getID().getValue(), claims.getSubject());
         assertEquals(service.getID().getValue(), claims.getStringClaim("client_id"));
         assertNull(claims.getClaim("upn"));
+        assertEquals(List.of("accounts"), claims.getAudience());
+        TokenResponse forOrders = TokenResponse.parse(new TokenRequest.Builder(at("/api/oidc/token"),
+                new ClientSecretBasic(service.getID(), service.getSecret()), new ClientCredentialsGrant()).resource(ORDERS).build().toHTTPRequest().send());
+        assertEquals(List.of(ORDERS.toString(), "accounts"),
+                SignedJWT.parse(forOrders.toSuccessResponse().getTokens().getAccessToken().getValue()).getJWTClaimsSet().getAudience());
+        TokenResponse forStrangers = TokenResponse.parse(new TokenRequest.Builder(at("/api/oidc/token"),
+                new ClientSecretBasic(service.getID(), service.getSecret()), new ClientCredentialsGrant()).resource(URI.create("https://evil.example"))
+                .build().toHTTPRequest().send());
+        assertEquals("invalid_target", forStrangers.toErrorResponse().getErrorObject().getCode());
 
         TokenResponse notForCode = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"),
                 new ClientSecretBasic(confidential.getID(), confidential.getSecret()), new ClientCredentialsGrant()).toHTTPRequest().send());
@@ -387,6 +369,49 @@ class OpenIdProviderIT {
         HTTPResponse publicOne = new OIDCClientRegistrationRequest(at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN))
                 .toHTTPRequest().send();
         assertEquals(400, publicOne.getStatusCode());
+    }
+
+    @Test
+    void aResourceServerAcceptsTheAccessTokensForItsAudienceAndRefusesAnotherAudiences() throws Exception {
+        Http orders = ordersServer.get(3, java.util.concurrent.TimeUnit.MINUTES).http();
+        FormBrowser browser = new FormBrowser(http);
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationSuccessResponse success = signIn(browser, request(confidential, REDIRECT, verifier).resource(ORDERS).build(), PASSWORD)
+                .toSuccessResponse();
+        OIDCTokenResponse forOrders = (OIDCTokenResponse) exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
+        String access = forOrders.getOIDCTokens().getAccessToken().getValue();
+        assertEquals(List.of(ORDERS.toString(), "accounts"), SignedJWT.parse(access).getJWTClaimsSet().getAudience());
+        Reply accepted = orders.get("/api/greetings", access);
+        assertEquals(200, accepted.status(), accepted::toString);
+        assertEquals("hello " + EMAIL, accepted.body());
+        assertEquals(200, http.get("/api/oidc/userinfo", access).status(), "the token stays good at the userinfo endpoint");
+        TokenResponse refreshed = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"), new ClientSecretBasic(confidential.getID(),
+                confidential.getSecret()), new RefreshTokenGrant(forOrders.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+        assertTrue(refreshed.indicatesSuccess(), () -> refreshed.toErrorResponse().getErrorObject().toString());
+        assertEquals(200, orders.get("/api/greetings", refreshed.toSuccessResponse().getTokens().getAccessToken().getValue()).status(),
+                "a refreshed token keeps its audience");
+
+        // billing's token (asked for at the token endpoint alone) and a token for no resource server: not for orders
+        verifier = new CodeVerifier();
+        success = signIn(new FormBrowser(http), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        TokenResponse forBilling = OIDCTokenResponseParser.parse(new TokenRequest.Builder(at("/api/oidc/token"),
+                new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
+                new AuthorizationCodeGrant(success.getAuthorizationCode(), REDIRECT, verifier)).resource(BILLING).build().toHTTPRequest().send());
+        assertTrue(forBilling.indicatesSuccess(), () -> forBilling.toErrorResponse().getErrorObject().toString());
+        String billing = forBilling.toSuccessResponse().getTokens().getAccessToken().getValue();
+        assertEquals(List.of(BILLING.toString(), "accounts"), SignedJWT.parse(billing).getJWTClaimsSet().getAudience());
+        assertEquals(401, orders.get("/api/greetings", billing).status());
+        assertEquals(401, orders.get("/api/greetings", http.login(EMAIL, PASSWORD).token()).status(), "the API's own token");
+
+        // a resource server the provider does not know, or not among those the authorization named: invalid_target
+        Reply unknown = browser.get(request(confidential, REDIRECT, new CodeVerifier()).resource(URI.create("https://evil.example")).build().toURI());
+        assertEquals("invalid_target", parseError(unknown).getErrorObject().getCode());
+        verifier = new CodeVerifier();
+        success = signIn(new FormBrowser(http), request(confidential, REDIRECT, verifier).resource(ORDERS).build(), PASSWORD).toSuccessResponse();
+        TokenResponse widened = OIDCTokenResponseParser.parse(new TokenRequest.Builder(at("/api/oidc/token"),
+                new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
+                new AuthorizationCodeGrant(success.getAuthorizationCode(), REDIRECT, verifier)).resource(BILLING).build().toHTTPRequest().send());
+        assertEquals("invalid_target", widened.toErrorResponse().getErrorObject().getCode());
     }
 
     @Test
@@ -437,14 +462,14 @@ class OpenIdProviderIT {
         assertTrue(newSecret.toSuccessResponse().isActive());
 
         assertEquals(204, http.send(http.request("/api/admin/clients/" + id).header("Authorization", "Bearer " + admin).DELETE().build()).status());
-        Reply gone = new Browser().get(request(client, URI.create("https://app.example.com/new"), new CodeVerifier()).build().toURI());
+        Reply gone = new FormBrowser(http).get(request(client, URI.create("https://app.example.com/new"), new CodeVerifier()).build().toURI());
         assertEquals(400, gone.status());
         assertNull(gone.header("Location"));
     }
 
     @Test
     void loggingOutAtTheProviderEndsTheBrowserSessionAndEveryClientsTokens() throws Exception {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationSuccessResponse first = signIn(browser, request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
         OIDCTokenResponse confidentialTokens = (OIDCTokenResponse) exchange(confidential, first.getAuthorizationCode(), REDIRECT, verifier);
@@ -473,12 +498,14 @@ class OpenIdProviderIT {
     }
 
     @Test
-    void aClientWithABackChannelLogoutUriIsToldWhenItsSessionEnds() throws Exception {
+    void aClientWithABackChannelLogoutUriIsToldWhenItsSessionEndsEvenIfItFailedTheFirstTime() throws Exception {
+        // the client's endpoint is down at first (503), then takes the logout token: it is sent again, with the same jti
         java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/backchannel", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(attempts.incrementAndGet() == 1 ? 503 : 200, -1);
             exchange.close();
         });
         receiver.start();
@@ -489,7 +516,7 @@ class OpenIdProviderIT {
             OIDCClientInformation client = ((OIDCClientInformationResponse) OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
                     at("/api/oidc/register"), metadata, new BearerAccessToken(REGISTRATION_TOKEN)).toHTTPRequest().send())).getOIDCClientInformation();
             CodeVerifier verifier = new CodeVerifier();
-            AuthorizationSuccessResponse success = signIn(new Browser(), request(client, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+            AuthorizationSuccessResponse success = signIn(new FormBrowser(http), request(client, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
             OIDCTokenResponse tokens = (OIDCTokenResponse) exchange(client, success.getAuthorizationCode(), REDIRECT, verifier);
             IDTokenClaimsSet id = new IDTokenValidator(new Issuer(ISSUER), client.getID(), JWSAlgorithm.RS256,
                     at("/.well-known/jwks.json").toURL()).validate(tokens.getOIDCTokens().getIDToken(), null);
@@ -497,24 +524,30 @@ class OpenIdProviderIT {
             // the user logs out of this client's session everywhere: the client hears of it
             assertEquals(200, new TokenRevocationRequest(at("/api/oidc/revoke"), new ClientSecretBasic(client.getID(), client.getSecret()),
                     tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send().getStatusCode());
-            String body = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertNotNull(body, "no logout token arrived");
-            assertTrue(body.startsWith("logout_token="), body);
-            JWT logoutToken = com.nimbusds.jwt.JWTParser.parse(java.net.URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
-            var claims = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER), client.getID(),
-                    JWSAlgorithm.RS256, at("/.well-known/jwks.json").toURL()).validate(logoutToken);
-            assertEquals(id.getSessionID(), claims.getSessionID());
-            assertEquals(id.getSubject(), claims.getSubject());
+            var refused = logoutToken(client, received.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+            var taken = logoutToken(client, received.poll(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(refused.getJWTID(), taken.getJWTID());
+            assertEquals(id.getSessionID(), taken.getSessionID());
+            assertEquals(id.getSubject(), taken.getSubject());
         } finally {
             receiver.stop(0);
         }
+    }
+
+    /** A posted form body's logout token, validated as a client would (issuer, audience, signature, event, no nonce). */
+    static com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet logoutToken(OIDCClientInformation client, String body) throws Exception {
+        assertNotNull(body, "no logout token arrived");
+        assertTrue(body.startsWith("logout_token="), body);
+        JWT logoutToken = com.nimbusds.jwt.JWTParser.parse(java.net.URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+        return new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER), client.getID(),
+                JWSAlgorithm.RS256, at("/.well-known/jwks.json").toURL()).validate(logoutToken);
     }
 
     @Test
     void aLogoutOfAllSessionsEndsTheBrowserSignInToo() throws Exception {
         String email = TestDatabase.uniqueEmail("oidc-global");
         assertEquals(201, http.register("global", email, PASSWORD).status());
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         AuthenticationRequest request = request(confidential, REDIRECT, new CodeVerifier()).build();
         Reply page = browser.get(request.toURI());
         Map<String, String> hidden = hidden(page.body());
@@ -533,7 +566,7 @@ class OpenIdProviderIT {
     @Test
     void aCodeIsBoundToItsRedirectUriAndVerifierAndClient() throws Exception {
         CodeVerifier verifier = new CodeVerifier();
-        AuthorizationSuccessResponse success = signIn(new Browser(), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
+        AuthorizationSuccessResponse success = signIn(new FormBrowser(http), request(confidential, REDIRECT, verifier).build(), PASSWORD).toSuccessResponse();
         TokenResponse otherRedirect = exchange(confidential, success.getAuthorizationCode(), URI.create("https://app.example.com/other"), verifier);
         assertEquals("invalid_grant", ((TokenErrorResponse) otherRedirect).getErrorObject().getCode());
         TokenResponse otherVerifier = exchange(confidential, success.getAuthorizationCode(), REDIRECT, new CodeVerifier());
@@ -549,7 +582,7 @@ class OpenIdProviderIT {
 
     @Test
     void requestsThatCannotBeSentBackGetAnErrorPage() {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         Reply wrongRedirect = browser.get(request(confidential, URI.create("https://evil.example/callback"), new CodeVerifier()).build().toURI());
         assertEquals(400, wrongRedirect.status());
         assertNull(wrongRedirect.header("Location"));
@@ -561,7 +594,7 @@ class OpenIdProviderIT {
 
     @Test
     void otherErrorsGoBackToTheClientWithTheIssuer() {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         Reply noPkce = browser.get(request(publicClient, NATIVE_REDIRECT, null).build().toURI());
         assertEquals(303, noPkce.status());
         AuthorizationErrorResponse error = parseError(noPkce);
@@ -582,7 +615,7 @@ class OpenIdProviderIT {
 
     @Test
     void theLoginFormWantsItsCsrfValueAndTheRightPassword() throws Exception {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         AuthenticationRequest request = request(confidential, REDIRECT, new CodeVerifier()).build();
         Map<String, String> hidden = hidden(browser.get(request.toURI()).body());
         Reply forged = browser.postForm(at("/api/oidc/authorize"), Map.of("request", hidden.get("request"), "csrf", "forged-value",

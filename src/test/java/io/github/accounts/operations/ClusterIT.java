@@ -1,5 +1,29 @@
 package io.github.accounts.operations;
 
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationResponse;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformation;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientInformationResponse;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientMetadata;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
+import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
+import com.sun.net.httpserver.HttpServer;
+import io.github.accounts.support.Await;
+import io.github.accounts.support.FormBrowser;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.LoopbackCluster;
 import io.github.accounts.support.MicroServer;
@@ -10,13 +34,26 @@ import org.junit.jupiter.api.Test;
 
 import jakarta.json.JsonObject;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +63,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Nodes on one MariaDB database: what one does, the others know — a logout on A is refused by B within a
  * second; a node that starts later learns the revocations; killing a node loses nothing. Once with nodes started
  * with {@code --nocluster} (the database carries the news), once with nodes forming a Payara data grid on loopback
- * (the grid carries it; the database pull is slowed down to ten minutes so it cannot).
+ * (the grid carries it; the database pull is slowed down to ten minutes so it cannot). Back-channel logouts
+ * owed to an OpenID Connect client are posted once, whichever node takes them.
  */
 @Tag("mariadb")
 class ClusterIT {
@@ -174,6 +212,84 @@ class ClusterIT {
     static Connection database() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user", ""),
                 System.getProperty("it.db.password", ""));
+    }
+
+    /**
+     * Back-channel logouts wait in the database; every node on it claims due ones, and a claim is a conditional
+     * update: each logout token reaches the client once, whichever node posts it.
+     */
+    @Test
+    void nodesSharingADatabasePostEachBackChannelLogoutOnce() throws Exception {
+        assertTrue(TestDatabase.external(), "needs the mariadb profile");
+        Http onA = StandardNode.http();
+        Http onB = StandardNode.peer().http();
+        List<String> jtis = Collections.synchronizedList(new ArrayList<>());
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/backchannel", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                jtis.add(SignedJWT.parse(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8)).getJWTClaimsSet().getJWTID());
+            } catch (ParseException | RuntimeException e) {
+                jtis.add("unreadable: " + body);
+            }
+            // a slow client: a notice stays claimed and unsent for a while, across the other node's rounds
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        ExecutorService handlers = Executors.newCachedThreadPool();
+        receiver.setExecutor(handlers);
+        receiver.start();
+        try {
+            OIDCClientMetadata metadata = new OIDCClientMetadata();
+            metadata.setRedirectionURI(REDIRECT);
+            metadata.setBackChannelLogoutURI(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel"));
+            ClientRegistrationResponse registered = OIDCClientRegistrationResponseParser.parse(new OIDCClientRegistrationRequest(
+                    onA.base().resolve("/api/oidc/register"), metadata, new BearerAccessToken(StandardNode.adminToken())).toHTTPRequest().send());
+            assertTrue(registered.indicatesSuccess(), () -> registered.toErrorResponse().getErrorObject().toString());
+            OIDCClientInformation client = ((OIDCClientInformationResponse) registered).getOIDCClientInformation();
+            String email = uniqueEmail("backchannel");
+            assertEquals(201, onA.register("backchannel", email, PASSWORD).status());
+
+            // ten sessions of the client from one browser sign-in (single sign-on), on either node; one logout ends them all
+            FormBrowser browser = new FormBrowser(onA);
+            for (int i = 0; i < 10; i++) {
+                clientSession(browser, i % 2 == 0 ? onA : onB, client, email, i == 0);
+            }
+            endAllSessions(onA, email);
+            Await.until(() -> Set.copyOf(jtis).size(), size -> size >= 10);
+            // a last one, told after the others: by the time it arrives every node has had rounds to post a repeat
+            clientSession(new FormBrowser(onB), onB, client, email, true);
+            endAllSessions(onB, email);
+            Await.until(() -> Set.copyOf(jtis).size(), size -> size >= 11);
+            synchronized (jtis) {
+                assertEquals(11, jtis.size(), "each logout token posted once: " + jtis);
+            }
+        } finally {
+            receiver.stop(0);
+            handlers.shutdownNow();
+        }
+    }
+
+    static final URI REDIRECT = URI.create("https://app.example.com/callback");
+
+    /** A session of {@code client} through the code flow on {@code node}: signing in on the form, or by single sign-on. */
+    static void clientSession(FormBrowser browser, Http node, OIDCClientInformation client, String email, boolean signIn) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        URI authorization = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), client.getID(), REDIRECT)
+                .endpointURI(node.base().resolve("/api/oidc/authorize")).state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+        Http.Reply answer = signIn ? browser.signIn(authorization, email, PASSWORD) : browser.get(authorization);
+        assertEquals(303, answer.status(), answer::toString);
+        AuthorizationCode code = AuthorizationResponse.parse(URI.create(answer.header("Location"))).toSuccessResponse().getAuthorizationCode();
+        TokenResponse tokens = TokenResponse.parse(new TokenRequest(node.base().resolve("/api/oidc/token"),
+                new ClientSecretBasic(client.getID(), client.getSecret()), new AuthorizationCodeGrant(code, REDIRECT, verifier)).toHTTPRequest().send());
+        assertTrue(tokens.indicatesSuccess(), () -> tokens.toErrorResponse().getErrorObject().toString());
+    }
+
+    static void endAllSessions(Http node, String email) {
+        String token = node.login(email, PASSWORD).token();
+        assertEquals(200, node.send(node.request("/api/users/logout?scope=global").header("Authorization", "Bearer " + token).DELETE().build()).status());
     }
 
     static void execute(String statement) {

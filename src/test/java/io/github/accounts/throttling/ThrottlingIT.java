@@ -1,5 +1,14 @@
 package io.github.accounts.throttling;
 
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import io.github.accounts.support.FormBrowser;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
@@ -9,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -32,36 +42,47 @@ import java.util.function.Supplier;
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Brute-force defense over HTTP. The node trusts the loopback proxy, so each test speaks from addresses of its
  * own through X-Forwarded-For; limits are small so that a test reaches them quickly: 3 failures lock an account
- * for one client, 6 from all clients lock it for clients that never logged in to it, for 5 s at first.
+ * for one client, 6 from all clients lock it for clients that never logged in to it, for 5 s at first. The OpenID
+ * Provider's login form counts in the same lockouts as the JSON login.
  */
 class ThrottlingIT {
 
     static final String PASSWORD = "correct horse battery";
     static final String INTROSPECTION_SECRET = UUID.randomUUID().toString();
+    static final String REGISTRATION_TOKEN = "registration-token-" + UUID.randomUUID();
+    static final URI REDIRECT = URI.create("https://app.example.com/callback");
     static MicroServer node;
+    static String clientId;
     static Http http;
 
     @BeforeAll
     static void start() {
-        node = MicroServer.fresh("throttling", Map.of(
-                "TRUSTED_PROXIES", "127.0.0.1",
-                "LOGIN_MAX_FAILURES", "3",
-                "LOGIN_ACCOUNT_MAX_FAILURES", "6",
-                "LOGIN_LOCKOUT_SECONDS", "5",
-                "LOGIN_IP_MAX_FAILURES", "10",
-                "REGISTER_IP_LIMIT", "2",
-                "PASSWORD_RESET_IP_LIMIT", "2",
-                "INTROSPECTION_CLIENTS", "resource-server:sha256:" + HexFormat.of().formatHex(sha256(INTROSPECTION_SECRET)),
-                "INTROSPECTION_IP_MAX_FAILURES", "3",
+        node = MicroServer.fresh("throttling", Map.ofEntries(
+                Map.entry("TRUSTED_PROXIES", "127.0.0.1"),
+                Map.entry("LOGIN_MAX_FAILURES", "3"),
+                Map.entry("LOGIN_ACCOUNT_MAX_FAILURES", "6"),
+                Map.entry("LOGIN_LOCKOUT_SECONDS", "5"),
+                Map.entry("LOGIN_IP_MAX_FAILURES", "10"),
+                Map.entry("REGISTER_IP_LIMIT", "2"),
+                Map.entry("PASSWORD_RESET_IP_LIMIT", "2"),
+                Map.entry("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN),
+                Map.entry("INTROSPECTION_CLIENTS", "resource-server:sha256:" + HexFormat.of().formatHex(sha256(INTROSPECTION_SECRET))),
+                Map.entry("INTROSPECTION_IP_MAX_FAILURES", "3"),
                 // a burst here must meet the throttle, not the bounded wait for a core (tested on a node of its own)
-                "PASSWORD_HASH_WAIT_MILLIS", "10000")).start();
+                Map.entry("PASSWORD_HASH_WAIT_MILLIS", "10000"))).start();
         http = node.http();
+        Reply client = http.send(http.request("/api/oidc/register").header("Authorization", "Bearer " + REGISTRATION_TOKEN)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder().add("redirect_uris", Json.createArrayBuilder().add(REDIRECT.toString())).build().toString())).build());
+        assertEquals(201, client.status(), client::toString);
+        clientId = client.json().getString("client_id");
     }
 
     @AfterAll
@@ -181,6 +202,46 @@ class ThrottlingIT {
             assertEquals(401, login(nobody, "wrong password", client).status());
         }
         assertThrottled(login(nobody, "wrong password", client), 5);
+    }
+
+    /** An authorization request of the OpenID Provider that shows its login page. */
+    static URI authorization() {
+        return new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid"), new ClientID(clientId), REDIRECT)
+                .endpointURI(http.base().resolve("/api/oidc/authorize")).state(new State()).nonce(new Nonce())
+                .codeChallenge(new CodeVerifier(), CodeChallengeMethod.S256).build().toURI();
+    }
+
+    static void assertFormThrottled(Reply reply) {
+        assertEquals(429, reply.status(), reply::toString);
+        assertNull(reply.header("Location"), "a throttled form sends nobody back to the client");
+        assertTrue(reply.body().contains("Too many attempts"), reply::body);
+    }
+
+    @Test
+    void wrongPasswordsOnTheProviderLoginFormLockTheAccountForTheJsonLoginToo() {
+        String email = registered();
+        String client = someAddress();
+        FormBrowser browser = new FormBrowser(http, client);
+        for (int i = 0; i < 3; i++) {
+            Reply wrong = browser.signIn(authorization(), email, "wrong password");
+            assertEquals(401, wrong.status(), wrong::toString);
+        }
+        assertFormThrottled(browser.signIn(authorization(), email, PASSWORD));
+        assertThrottled(login(email, PASSWORD, client), 5);
+        assertEquals(200, login(email, PASSWORD, someAddress()).status(), "the owner, from another address");
+    }
+
+    @Test
+    void wrongPasswordsThroughTheJsonLoginLockTheProviderLoginFormUntilTheLockoutRunsOut() {
+        String email = registered();
+        String client = someAddress();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, login(email, "wrong password", client).status());
+        }
+        assertFormThrottled(new FormBrowser(http, client).signIn(authorization(), email, PASSWORD));
+        Reply signedIn = awaitUnlocked(() -> new FormBrowser(http, client).signIn(authorization(), email, PASSWORD));
+        assertEquals(303, signedIn.status(), signedIn::toString);
+        assertTrue(signedIn.header("Location").startsWith(REDIRECT + "?code="), signedIn.header("Location"));
     }
 
     /** Review #14, point 8: five bad guesses must not keep the owner out. */

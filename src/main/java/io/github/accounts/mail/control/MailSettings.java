@@ -1,5 +1,6 @@
 package io.github.accounts.mail.control;
 
+import io.github.accounts.delivery.control.Backoff;
 import io.github.accounts.settings.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ public class MailSettings {
     }
 
     static final String TIMEOUT_MILLIS = "10000";
+    /** A failed mail is tried again after MAIL_RETRY_SECONDS, doubling to at most an hour, 30 times (about a day). */
+    static final long MAX_RETRY_DELAY_SECONDS = 3600;
+    static final int MAX_ATTEMPTS = 30;
 
     Optional<String> host;
     int port;
@@ -52,7 +56,7 @@ public class MailSettings {
         password = settings.get(Settings.MAIL_SMTP_PASSWORD);
         from = settings.get(Settings.MAIL_FROM);
         retrySeconds = settings.get(Settings.MAIL_RETRY_SECONDS).toSeconds();
-        backoff = new Backoff(retrySeconds);
+        backoff = new Backoff(retrySeconds, MAX_RETRY_DELAY_SECONDS, MAX_ATTEMPTS);
         Tls mode = tlsOf(tls);
         session = host.filter(h -> !h.isBlank()).map(h -> Session.getInstance(properties(h.strip(), port, mode, user.isPresent()),
                 user.map(u -> authenticator(u, password.orElse(""))).orElse(null))).orElse(null);

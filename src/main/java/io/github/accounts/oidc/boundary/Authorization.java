@@ -318,6 +318,10 @@ public class Authorization {
         if (request.getNonce() != null && request.getNonce().getValue().length() > io.github.accounts.oidc.entity.AuthorizationCode.NONCE_MAX) {
             return redirect(redirect, OAuth2Error.INVALID_REQUEST.setDescription("nonce is too long"), state);
         }
+        if (request.getResources() != null && (!settings.knowsResources(request.getResources())
+                || String.join(" ", OidcSettings.audiences(request.getResources())).length() > io.github.accounts.oidc.entity.AuthorizationCode.RESOURCES_MAX)) {
+            return redirect(redirect, OAuth2Error.INVALID_TARGET.setDescription("resource names no resource server of this service"), state);
+        }
         Prompt prompt = request.getPrompt();
         if (prompt != null && prompt.contains(Prompt.Type.NONE) && prompt.size() > 1) {
             return redirect(redirect, OAuth2Error.INVALID_REQUEST.setDescription("prompt=none stands alone"), state);
@@ -333,6 +337,7 @@ public class Authorization {
                 granted(request.getScope()), request.getNonce() == null ? null : request.getNonce().getValue(),
                 login.getUserId(), login.getSid(), login.getAuthTime(), now);
         issued.authenticatedBy(login.amr());
+        issued.forResources(request.getResources() == null ? List.of() : OidcSettings.audiences(request.getResources()));
         em.persist(issued);
         URI location = new AuthenticationSuccessResponse(ok.redirect(), new AuthorizationCode(code), null, null,
                 request.getState(), null, issuer(), ResponseMode.QUERY).toURI();

@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * Deletes authorization codes a day after they expired (kept that long so that a late replay still ends the
- * session its code started) and provider sessions once they have ended or expired.
+ * session its code started), provider sessions once they have ended or expired, and back-channel logouts a day
+ * after they were delivered or given up.
  */
 @Stateless
 public class OidcPurge {
@@ -30,5 +31,7 @@ public class OidcPurge {
         em.createNamedQuery(AuthorizationCode.PURGE).setParameter("before", now - KEEP_SECONDS).executeUpdate();
         em.createQuery("DELETE FROM ProviderLogin l WHERE l.expiresAt < :now OR l.endedAt IS NOT NULL")
                 .setParameter("now", now).executeUpdate();
+        em.createQuery("DELETE FROM LogoutNotice n WHERE (n.sentAt IS NOT NULL OR n.gaveUpAt IS NOT NULL) AND n.createdAt < :before")
+                .setParameter("before", now - KEEP_SECONDS).executeUpdate();
     }
 }

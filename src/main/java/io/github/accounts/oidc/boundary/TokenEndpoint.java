@@ -26,6 +26,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import io.github.accounts.oidc.control.IdTokens;
+import io.github.accounts.oidc.control.OidcSettings;
 import io.github.accounts.oidc.control.Secrets;
 import io.github.accounts.oidc.entity.AuthorizationCode;
 import io.github.accounts.oidc.entity.OidcClient;
@@ -86,6 +87,11 @@ public class TokenEndpoint {
     PublicUrl publicUrl;
 
     @Inject
+    OidcSettings settings;
+
+    static final ErrorObject UNKNOWN_RESOURCE = OAuth2Error.INVALID_TARGET.setDescription("resource names no resource server this grant is for");
+
+    @Inject
     Clock clock;
 
     /** A token request: its form body, its {@code Authorization} header, and the caller's address. */
@@ -108,14 +114,18 @@ public class TokenEndpoint {
         if (!client.mayUse(grant.getType().getValue())) {
             return error(OAuth2Error.UNAUTHORIZED_CLIENT);
         }
+        List<URI> resources = request.getResources() == null ? List.of() : request.getResources();
+        if (!settings.knowsResources(resources)) {
+            return error(UNKNOWN_RESOURCE);
+        }
         if (grant instanceof AuthorizationCodeGrant code) {
-            return exchange(code, client);
+            return exchange(code, client, OidcSettings.audiences(resources));
         }
         if (grant instanceof RefreshTokenGrant refresh) {
             return refresh(refresh, client, call.address());
         }
         if (grant instanceof ClientCredentialsGrant && !client.isPublic()) {
-            TokenIssuer.AccessToken token = tokenIssuer.issueForClient(client.getClientId());
+            TokenIssuer.AccessToken token = tokenIssuer.issueForClient(client.getClientId(), OidcSettings.audiences(resources));
             return OAuthReply.of(new AccessTokenResponse(new Tokens(new BearerAccessToken(token.token(), token.expiresIn(), null), null)).toHTTPResponse());
         }
         return error(OAuth2Error.UNSUPPORTED_GRANT_TYPE);
@@ -184,7 +194,11 @@ public class TokenEndpoint {
         return methodMatches && Secrets.matches(secret, client.getSecretHash()) ? client : null;
     }
 
-    private OAuthReply exchange(AuthorizationCodeGrant grant, OidcClient client) {
+    /**
+     * The code's tokens are for the resource servers the token request names (RFC 8707), which must be among those
+     * the authorization request named, if it named any; without {@code resource} here, for those it named.
+     */
+    private OAuthReply exchange(AuthorizationCodeGrant grant, OidcClient client, List<String> requested) {
         long now = clock.instant().getEpochSecond();
         AuthorizationCode code = em.find(AuthorizationCode.class, Secrets.hash(grant.getAuthorizationCode().getValue()),
                 LockModeType.PESSIMISTIC_WRITE);
@@ -200,11 +214,15 @@ public class TokenEndpoint {
         if (!code.redeemableBy(client.getClientId(), redirect, now) || !pkceHolds(code, grant)) {
             return error(OAuth2Error.INVALID_GRANT);
         }
+        if (!code.resources().isEmpty() && !code.resources().containsAll(requested)) {
+            return error(UNKNOWN_RESOURCE);
+        }
         User user = em.find(User.class, code.getUserId());
         if (user == null || user.isDisabled()) {
             return error(OAuth2Error.INVALID_GRANT);
         }
-        SessionTokens tokens = sessions.start(user, "oidc:" + client.getClientId(), client.getClientId(), code.getScope(), code.getLoginSid(), code.amr());
+        SessionTokens tokens = sessions.start(user, "oidc:" + client.getClientId(), client.getClientId(), code.getScope(), code.getLoginSid(), code.amr(),
+                requested.isEmpty() ? code.resources() : requested);
         code.spend(now, sessionOf(tokens));
         Scope scope = Scope.parse(code.getScope());
         BearerAccessToken access = new BearerAccessToken(tokens.access().token(), tokens.access().expiresIn(), scope);

@@ -22,6 +22,7 @@ public class AuthorizationCode {
     public static final int SCOPE_MAX = 255;
     public static final int NONCE_MAX = 255;
     public static final int CHALLENGE_MAX = 128;
+    public static final int RESOURCES_MAX = 2000;
 
     @Id
     @Column(name = "code_hash", length = 64)
@@ -64,6 +65,10 @@ public class AuthorizationCode {
     @Column(length = 32)
     private String amr;
 
+    /** The resource servers (RFC 8707) the authorization request named, space-separated; null: none. */
+    @Column(length = RESOURCES_MAX)
+    private String resources;
+
     protected AuthorizationCode() {
     }
 
@@ -84,6 +89,16 @@ public class AuthorizationCode {
     /** The sign-in behind the code was made by {@code methods} ({@code amr} values). */
     public void authenticatedBy(List<String> methods) {
         this.amr = String.join(" ", methods);
+    }
+
+    /** The tokens of this code are for {@code audiences} (resource servers, RFC 8707) too. */
+    public void forResources(List<String> audiences) {
+        this.resources = audiences.isEmpty() ? null : String.join(" ", audiences);
+    }
+
+    /** The resource servers the authorization request named. */
+    public List<String> resources() {
+        return resources == null ? List.of() : List.of(resources.split(" "));
     }
 
     /** The {@code amr} of the sign-in behind the code (a password when it never said). */

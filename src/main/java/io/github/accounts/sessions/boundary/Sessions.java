@@ -86,24 +86,27 @@ public class Sessions {
 
     /** Starts a session for a user who just proved who they are. */
     public SessionTokens start(User user, String userAgent) {
-        return start(user, userAgent, null, null, null, List.of("pwd"));
+        return start(user, userAgent, null, null, null, List.of("pwd"), List.of());
     }
 
     /** Starts a session for the service's own API after a login by {@code amr} (RFC 8176 values: a passkey's). */
     public SessionTokens start(User user, String userAgent, List<String> amr) {
-        return start(user, userAgent, null, null, null, amr);
+        return start(user, userAgent, null, null, null, amr, List.of());
     }
 
     /**
      * Starts a session for an OpenID Connect client ({@code clientId}, null: the service's own API) with a scope,
-     * from the provider session {@code loginSid}, whose sign-in was made by {@code amr}.
+     * from the provider session {@code loginSid}, whose sign-in was made by {@code amr}; its access tokens are for
+     * the resource servers {@code resources} too (RFC 8707).
      */
-    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid, List<String> amr) {
+    public SessionTokens start(User user, String userAgent, String clientId, String scope, String loginSid, List<String> amr,
+                               List<String> resources) {
         long now = rules.now();
         UserSession session = new UserSession(UUID.randomUUID().toString(), user.getId(), now, userAgent,
                 now + refreshTtlSeconds, rules.absoluteEnd(now));
         session.startedFor(clientId, scope, loginSid);
         session.authenticatedBy(amr);
+        session.forResources(resources);
         em.persist(session);
         return next(session, user, now, RefreshTokens.generate());
     }

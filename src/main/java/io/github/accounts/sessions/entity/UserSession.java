@@ -30,6 +30,7 @@ public class UserSession {
     public static final int CLIENT_ID_MAX = 64;
     public static final int SCOPE_MAX = 255;
     public static final int AMR_MAX = 32;
+    public static final int RESOURCES_MAX = 2000;
 
     @Id
     @Column(length = 36)
@@ -73,6 +74,10 @@ public class UserSession {
     @Column(length = AMR_MAX)
     private String amr;
 
+    /** The resource servers (RFC 8707) the client's access tokens are for besides this service, space-separated. */
+    @Column(length = RESOURCES_MAX)
+    private String resources;
+
     protected UserSession() {
     }
 
@@ -112,6 +117,16 @@ public class UserSession {
         this.clientId = clientId;
         this.scope = scope;
         this.loginSid = loginSid;
+    }
+
+    /** The client's access tokens are for {@code audiences} (resource servers) too. */
+    public void forResources(List<String> audiences) {
+        this.resources = audiences.isEmpty() ? null : String.join(" ", audiences);
+    }
+
+    /** The resource servers the client's access tokens are for besides this service. */
+    public List<String> resources() {
+        return resources == null ? List.of() : List.of(resources.split(" "));
     }
 
     /** Records how the user authenticated for it (RFC 8176 values). */

@@ -72,6 +72,8 @@ public class Settings {
     public static final Setting<List<String>> INTROSPECTION_CLIENTS = list("INTROSPECTION_CLIENTS", true);
     public static final Setting<Optional<String>> OIDC_REGISTRATION_TOKEN = secret("OIDC_REGISTRATION_TOKEN", 32, "openssl rand -base64 32");
     public static final Setting<Duration> OIDC_SESSION_TTL = seconds("OIDC_SESSION_TTL", 28_800, 60, 2_592_000);
+    /** The resource servers (RFC 8707 resource indicators, absolute URIs) a client may ask access tokens for. */
+    public static final Setting<List<String>> OIDC_RESOURCES = list("OIDC_RESOURCES", false);
 
     // passwords
     public static final Setting<Integer> PASSWORD_MIN_LENGTH = integer("PASSWORD_MIN_LENGTH", 8, 1, PASSWORD_LENGTH_LIMIT);
@@ -128,7 +130,7 @@ public class Settings {
             PUBLIC_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_ACCESS_TTL, JWT_REFRESH_TTL, SESSION_MAX_LIFETIME,
             REFRESH_REUSE_GRACE_SECONDS, JWT_KEY_ROTATE_AFTER, JWT_KEY_PUBLISH_AHEAD, JWT_SIGNING_KEY, KEY_ENCRYPTION_KEY,
             REFRESH_COOKIE_SECURE, REVOCATION_PULL_MILLIS,
-            ADMIN_EMAILS, ADMIN_BOOTSTRAP_SECRET, FLASK_ROUTES, INTROSPECTION_CLIENTS, OIDC_REGISTRATION_TOKEN, OIDC_SESSION_TTL,
+            ADMIN_EMAILS, ADMIN_BOOTSTRAP_SECRET, FLASK_ROUTES, INTROSPECTION_CLIENTS, OIDC_REGISTRATION_TOKEN, OIDC_SESSION_TTL, OIDC_RESOURCES,
             PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_HASH_MEMORY_KIB, PASSWORD_HASH_ITERATIONS,
             PASSWORD_HASH_PARALLELISM, PASSWORD_HASH_WAIT_MILLIS, LEGACY_PASSWORD_PEPPER,
             LOGIN_MAX_FAILURES, LOGIN_ACCOUNT_MAX_FAILURES, LOGIN_LOCKOUT_SECONDS, LOGIN_IP_MAX_FAILURES,
@@ -195,9 +197,23 @@ public class Settings {
                     + " verify an address; set MAIL_SMTP_HOST or EMAIL_VERIFICATION=optional");
         }
         webauthn(problems);
+        for (String resource : get(OIDC_RESOURCES)) {
+            if (!isResourceIndicator(resource)) {
+                problems.add("OIDC_RESOURCES '" + resource + "' cannot be used: a resource server is named by an absolute URI without a fragment (RFC 8707)");
+            }
+        }
         if (get(LOGIN_ACCOUNT_MAX_FAILURES) < get(LOGIN_MAX_FAILURES)) {
             problems.add("LOGIN_ACCOUNT_MAX_FAILURES (" + get(LOGIN_ACCOUNT_MAX_FAILURES)
                     + ") must be at least LOGIN_MAX_FAILURES (" + get(LOGIN_MAX_FAILURES) + ")");
+        }
+    }
+
+    static boolean isResourceIndicator(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

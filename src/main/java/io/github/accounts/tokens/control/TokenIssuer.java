@@ -49,6 +49,11 @@ public class TokenIssuer {
         return issue(user, sessionId, null, null);
     }
 
+    /** {@code aud}: this service ({@code JWT_AUDIENCE}) and the resource servers the token is also for. */
+    private java.util.List<String> audience(java.util.List<String> resources) {
+        return java.util.stream.Stream.concat(resources.stream(), java.util.stream.Stream.of(keys.audience())).distinct().toList();
+    }
+
     /** How the session's login was made (RFC 8176). */
     public static final String AMR_CLAIM = "amr";
     /** How strong the login was (OpenID Connect): {@link #ACR_SINGLE_FACTOR} or {@link #ACR_MULTI_FACTOR}. */
@@ -68,7 +73,7 @@ public class TokenIssuer {
 
     /** An access token of a session, with how ({@code amr}) and when ({@code auth_time}) its login was made. */
     public AccessToken issue(User user, UserSession session) {
-        return issue(user, session.getId(), session.getClientId(), session.getScope(), session.amr(), session.getCreatedAt());
+        return issue(user, session.getId(), session.getClientId(), session.getScope(), session.amr(), session.getCreatedAt(), session.resources());
     }
 
     /**
@@ -76,15 +81,16 @@ public class TokenIssuer {
      * OpenID Connect client it is for and what that client was granted.
      */
     public AccessToken issue(User user, String sessionId, String clientId, String scope) {
-        return issue(user, sessionId, clientId, scope, null, null);
+        return issue(user, sessionId, clientId, scope, null, null, java.util.List.of());
     }
 
-    private AccessToken issue(User user, String sessionId, String clientId, String scope, java.util.List<String> amr, Long authTime) {
+    private AccessToken issue(User user, String sessionId, String clientId, String scope, java.util.List<String> amr, Long authTime,
+                              java.util.List<String> resources) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         Instant expiresAt = issuedAt.plusSeconds(accessTtlSeconds);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(keys.issuer())
-                .audience(keys.audience())
+                .audience(audience(resources))
                 .subject(String.valueOf(user.getId()))
                 .claim("upn", user.getEmail())
                 .claim(USERNAME_CLAIM, user.getUsername())
@@ -106,13 +112,14 @@ public class TokenIssuer {
 
     /**
      * An access token for a client acting on its own behalf ({@code client_credentials}, RFC 9068): its {@code sub}
-     * and {@code client_id} are the client, it has no user, no session and no groups.
+     * and {@code client_id} are the client, it has no user, no session and no groups; it is for the resource servers
+     * {@code resources} (RFC 8707) and this service.
      */
-    public AccessToken issueForClient(String clientId) {
+    public AccessToken issueForClient(String clientId, java.util.List<String> resources) {
         Instant issuedAt = Instant.ofEpochSecond(clock.instant().getEpochSecond());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(keys.issuer())
-                .audience(keys.audience())
+                .audience(audience(resources))
                 .subject(clientId)
                 .claim(CLIENT_ID_CLAIM, clientId)
                 .claim("groups", java.util.List.of())

@@ -105,4 +105,12 @@ class SettingsTest {
     void everySettingIsDeclaredOnce() {
         assertEquals(Settings.ALL.size(), Settings.defaults().size());
     }
+
+    @Test
+    void resourceServersAreNamedByAbsoluteUrisWithoutAFragment() {
+        assertEquals(java.util.List.of("https://orders.example.com", "urn:billing"),
+                Settings.of(Map.of("OIDC_RESOURCES", "https://orders.example.com, urn:billing")).get(Settings.OIDC_RESOURCES));
+        assertTrue(refusal(Map.of("OIDC_RESOURCES", "orders")).contains("OIDC_RESOURCES 'orders'"));
+        assertTrue(refusal(Map.of("OIDC_RESOURCES", "https://orders.example.com#api")).contains("RFC 8707"));
+    }
 }
