@@ -247,7 +247,7 @@ class OpenIdProviderIT {
 
     @Test
     void anAnswerOfThePasskeyFormThatIsNoPasskeysShowsTheLoginPageAgain() throws Exception {
-        Browser browser = new Browser();
+        FormBrowser browser = new FormBrowser(http);
         Reply page = browser.get(request(confidential, REDIRECT, new CodeVerifier()).build().toURI());
         assertTrue(page.body().contains("id=\"passkey-form\"") && page.body().contains("assets/login.js"), page.body());
         Map<String, String> login = hidden(page.body());
