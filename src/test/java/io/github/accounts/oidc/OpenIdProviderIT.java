@@ -70,6 +70,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.accounts.support.Problems.assertProblem;
 import static io.github.accounts.support.FormBrowser.hidden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,6 +156,11 @@ class OpenIdProviderIT {
     }
 
     /** Follows the request to the login page and signs in there; the redirect back to the client. */
+    /** The userinfo endpoint with an application's access token: 200 while the token lives. */
+    static Reply userInfo(String accessToken) {
+        return http.get("/api/oidc/userinfo", accessToken);
+    }
+
     static AuthorizationResponse signIn(FormBrowser browser, AuthenticationRequest request, String password) throws Exception {
         Reply page = browser.get(request.toURI());
         assertEquals(200, page.status(), page::body);
@@ -216,8 +222,8 @@ class OpenIdProviderIT {
         assertNotNull(claims.getStringClaim("sid"));
         assertNotNull(oidc.getOIDCTokens().getRefreshToken(), "offline_access was granted");
 
-        // the access token: our API's MicroProfile JWT accepts it, and it names its client
-        assertEquals(200, http.me(access.getValue()).status());
+        // the access token names its client; it stands for the user at userinfo (below), not at the account API
+        assertProblem(403, "urn:accounts:problem:application-token", http.me(access.getValue()));
         assertEquals(confidential.getID().getValue(), SignedJWT.parse(access.getValue()).getJWTClaimsSet().getStringClaim("client_id"));
         UserInfoResponse userInfo = UserInfoResponse.parse(new UserInfoRequest(at("/api/oidc/userinfo"), (BearerAccessToken) access).toHTTPRequest().send());
         assertTrue(userInfo.indicatesSuccess(), () -> userInfo.toErrorResponse().getErrorObject().toString());
@@ -303,11 +309,11 @@ class OpenIdProviderIT {
         TokenResponse first = exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         assertTrue(first.indicatesSuccess());
         String access = first.toSuccessResponse().getTokens().getAccessToken().getValue();
-        assertEquals(200, http.me(access).status());
+        assertEquals(200, userInfo(access).status());
 
         TokenResponse again = exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         assertEquals("invalid_grant", ((TokenErrorResponse) again).getErrorObject().getCode());
-        assertEquals(401, Await.until(() -> http.me(access), reply -> reply.status() == 401).status());
+        assertEquals(401, Await.until(() -> userInfo(access), reply -> reply.status() == 401).status());
     }
 
     @Test
@@ -324,11 +330,11 @@ class OpenIdProviderIT {
         HTTPResponse notTheirs = new TokenRevocationRequest(at("/api/oidc/revoke"), publicClient.getID(),
                 tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send();
         assertEquals(200, notTheirs.getStatusCode());
-        assertEquals(200, http.me(access).status());
+        assertEquals(200, userInfo(access).status());
         HTTPResponse revoked = new TokenRevocationRequest(at("/api/oidc/revoke"), new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
                 tokens.getOIDCTokens().getRefreshToken()).toHTTPRequest().send();
         assertEquals(200, revoked.getStatusCode());
-        assertEquals(401, Await.until(() -> http.me(access), reply -> reply.status() == 401).status());
+        assertEquals(401, Await.until(() -> userInfo(access), reply -> reply.status() == 401).status());
         TokenResponse refresh = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"),
                 new ClientSecretBasic(confidential.getID(), confidential.getSecret()),
                 new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
@@ -419,7 +425,7 @@ class OpenIdProviderIT {
         assertEquals(201, http.register("oidc admin", ADMIN_EMAIL, PASSWORD).status());
         assertEquals(200, http.bootstrapAdmin(http.login(ADMIN_EMAIL, PASSWORD).token(), BOOTSTRAP_SECRET).status());
         String passwordOnly = http.login(ADMIN_EMAIL, PASSWORD).token();
-        io.github.accounts.support.Problems.assertProblem(403, "urn:accounts:problem:mfa-required-for-admin", http.get("/api/admin/clients", passwordOnly));
+        assertProblem(403, "urn:accounts:problem:mfa-required-for-admin", http.get("/api/admin/clients", passwordOnly));
         assertEquals(403, new OIDCClientRegistrationRequest(at("/api/oidc/register"), new OIDCClientMetadata(),
                 new BearerAccessToken(passwordOnly)).toHTTPRequest().send().getStatusCode());
         SecondFactors.Factor factor = SecondFactors.enrol(http, passwordOnly);
@@ -448,7 +454,7 @@ class OpenIdProviderIT {
         Reply invalid = http.send(http.request("/api/admin/clients/" + id).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"http://app.example.com/plain\"]}")).build());
-        io.github.accounts.support.Problems.assertProblem(400, invalid);
+        assertProblem(400, invalid);
 
         Reply rotated = http.send(http.request("/api/admin/clients/" + id + "/secret").header("Authorization", "Bearer " + admin)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
@@ -478,7 +484,7 @@ class OpenIdProviderIT {
         AuthorizationSuccessResponse second = AuthorizationResponse.parse(URI.create(sso.header("Location"))).toSuccessResponse();
         OIDCTokenResponse publicTokens = (OIDCTokenResponse) exchange(publicClient, second.getAuthorizationCode(), NATIVE_REDIRECT, nativeVerifier);
         String publicAccess = publicTokens.getOIDCTokens().getAccessToken().getValue();
-        assertEquals(200, http.me(publicAccess).status());
+        assertEquals(200, userInfo(publicAccess).status());
 
         Reply unregistered = browser.get(new LogoutRequest(at("/api/oidc/logout"), confidentialTokens.getOIDCTokens().getIDToken(),
                 URI.create("https://evil.example/after"), new State()).toURI());
@@ -491,8 +497,8 @@ class OpenIdProviderIT {
         Reply out = browser.get(new LogoutRequest(at("/api/oidc/logout"), confidentialTokens.getOIDCTokens().getIDToken(), SIGNED_OUT, state).toURI());
         assertEquals(303, out.status(), out::body);
         assertEquals(SIGNED_OUT + "?state=" + state.getValue(), out.header("Location"));
-        assertEquals(401, Await.until(() -> http.me(publicAccess), reply -> reply.status() == 401).status());
-        assertEquals(401, http.me(confidentialTokens.getOIDCTokens().getAccessToken().getValue()).status());
+        assertEquals(401, Await.until(() -> userInfo(publicAccess), reply -> reply.status() == 401).status());
+        assertEquals(401, userInfo(confidentialTokens.getOIDCTokens().getAccessToken().getValue()).status());
         Reply after = browser.get(request(confidential, REDIRECT, new CodeVerifier()).prompt(new Prompt(Prompt.Type.NONE)).build().toURI());
         assertEquals("login_required", parseError(after).getErrorObject().getCode());
     }

@@ -2,6 +2,7 @@ package io.github.accounts.revocation.boundary;
 
 import io.github.accounts.tokens.control.TokenIssuer;
 import io.github.accounts.problems.control.NotAuthenticatedException;
+import io.github.accounts.problems.control.ProblemException;
 import io.github.accounts.tokens.control.KeyRing;
 import io.github.accounts.tokens.control.VerifiedToken;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHENTICATION)
 public class AccessTokenFilter implements ContainerRequestFilter {
 
+    /** The one path of this service's API that takes an application's access token (the OpenID Provider's userinfo). */
+    static final String USER_INFO = "oidc/userinfo";
+
     @EJB
     Revocations revocations;
 
@@ -37,6 +41,13 @@ public class AccessTokenFilter implements ContainerRequestFilter {
                 request.abortWith(new NotAuthenticatedException("The access token is not acceptable").problem().toResponse());
             } else if (revocations.isRevoked(token.getTokenID(), sessionOf(token))) {
                 request.abortWith(new NotAuthenticatedException("This access token has been revoked").problem().toResponse());
+            } else if (token.getClaim(TokenIssuer.CLIENT_ID_CLAIM) != null && !USER_INFO.equals(request.getUriInfo().getPath().replaceFirst("^/+", ""))) {
+                // an application's token (the OpenID Provider's): it stands for the user at the userinfo endpoint
+                // and the resource servers it names, never at the account API (an application would otherwise
+                // change the user's password, factors or sessions, or act as an admin)
+                request.abortWith(new ProblemException(403, "urn:accounts:problem:application-token", "Forbidden",
+                        "This access token was issued to an application: it is good at the userinfo endpoint and at the"
+                                + " resource servers it names, not at the account API").problem().toResponse());
             }
         }
     }
