@@ -58,7 +58,7 @@ public class Accounts {
     }
 
     public List<SessionView> sessions(String subject, String currentSession) {
-        Long userId = userIdOf(subject);
+        Long userId = User.idOf(subject).orElse(null);
         return userId == null ? List.of() : sessions.live(userId).stream().map(s -> SessionView.of(s, currentSession)).toList();
     }
 
@@ -67,7 +67,7 @@ public class Accounts {
      * restart), {@code OTHERS} every other session of the user, {@code GLOBAL} all of them.
      */
     public void logout(String subject, String jti, String sessionId, long expiresAt, LogoutScope scope, Client client) {
-        Long userId = userIdOf(subject);
+        Long userId = User.idOf(subject).orElse(null);
         if (scope != LogoutScope.OTHERS) {
             revocations.revoke(jti, expiresAt);
         }
@@ -83,16 +83,7 @@ public class Accounts {
     }
 
     private Optional<User> userOf(String subject) {
-        Long id = userIdOf(subject);
-        return id == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, id));
-    }
-
-    private static Long userIdOf(String subject) {
-        try {
-            return Long.valueOf(subject);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return User.idOf(subject).map(id -> em.find(User.class, id));
     }
 
     /** Who is calling: the client's address (for throttling and audit) its user agent (shown with its sessions) and language (of its mails). */

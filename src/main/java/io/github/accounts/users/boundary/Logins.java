@@ -174,16 +174,7 @@ public class Logins {
     }
 
     private Optional<User> userOf(String subject) {
-        Long id = userIdOf(subject);
-        return id == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, id));
-    }
-
-    private static Long userIdOf(String subject) {
-        try {
-            return Long.valueOf(subject);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return User.idOf(subject).map(id -> em.find(User.class, id));
     }
 
     private Optional<User> findByEmailKey(String key) {

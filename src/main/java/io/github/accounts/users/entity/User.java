@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,6 +109,15 @@ public class User {
             createdAt = now;
         }
         updatedAt = now;
+    }
+
+    /** The id an access token's subject names: empty for a subject that names no user (a client's, say). */
+    public static Optional<Long> idOf(String subject) {
+        try {
+            return subject == null ? Optional.empty() : Optional.of(Long.valueOf(subject));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     public Long getId() {
