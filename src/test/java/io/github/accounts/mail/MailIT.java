@@ -1,16 +1,15 @@
 package io.github.accounts.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
+import io.github.accounts.support.Mailbox;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.Problems;
 import jakarta.json.Json;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +125,7 @@ class MailIT {
         Http http = node.http();
         assertEquals(202, register(http, ADMIN, "en").status());
         Problems.assertProblem(403, "urn:accounts:problem:email-not-verified", http.login(ADMIN, PASSWORD));
-        String text = textOf(mailTo(ADMIN));
+        String text = Mailbox.textOf(mailTo(ADMIN));
         assertEquals(200, verifyLink(http, match(LINK, text)).status());
         assertTrue(groups(http.login(ADMIN, PASSWORD).token()).contains("admin"), "verified, the listed address is admin");
     }
@@ -144,7 +143,7 @@ class MailIT {
             restarted = node.sameData("mail-restarted", Map.of()).start();
             smtp = startSmtp();
             MimeMessage mail = mailTo(email, Duration.ofSeconds(180));
-            String token = match(LINK, textOf(mail));
+            String token = match(LINK, Mailbox.textOf(mail));
             assertEquals(200, verifyLink(restarted.http(), token).status(), "the link works after the restart");
             Problems.assertProblem(400, "urn:accounts:problem:invalid-verification", verifyLink(restarted.http(), token));
         } finally {
@@ -172,7 +171,7 @@ class MailIT {
         assertEquals(known.body(), unknown.body(), "the answer does not tell whether the address has an account");
 
         MimeMessage mail = mailTo(email, "비밀번호 재설정", Duration.ofSeconds(30));
-        String token = match(RESET_LINK, textOf(mail));
+        String token = match(RESET_LINK, Mailbox.textOf(mail));
         Problems.assertProblem(400, completeReset(http, token, "short"));
         assertEquals(200, completeReset(http, token, "a brand new passphrase").status());
         Problems.assertProblem(400, "urn:accounts:problem:invalid-reset-token", completeReset(http, token, "another new passphrase"));
@@ -190,7 +189,7 @@ class MailIT {
         assertEquals(202, register(http, email, "en").status());
         Problems.assertProblem(403, "urn:accounts:problem:email-not-verified", http.login(email, PASSWORD));
         assertEquals(202, requestReset(http, email).status());
-        String token = match(RESET_LINK, textOf(mailTo(email, "Reset your password", Duration.ofSeconds(30))));
+        String token = match(RESET_LINK, Mailbox.textOf(mailTo(email, "Reset your password", Duration.ofSeconds(30))));
         assertEquals(200, completeReset(http, token, "a brand new passphrase").status());
         assertEquals(Boolean.TRUE, Jwt.claims(http.login(email, "a brand new passphrase").token()).getBoolean("email_verified"),
                 "the reset proved the address");
@@ -251,7 +250,7 @@ class MailIT {
         String email = uniqueEmail("mail-reset-bound");
         registerVerified(http, email, "en");
         assertEquals(202, requestReset(http, email).status());
-        String token = match(RESET_LINK, textOf(mailTo(email, "Reset your password", Duration.ofSeconds(30))));
+        String token = match(RESET_LINK, Mailbox.textOf(mailTo(email, "Reset your password", Duration.ofSeconds(30))));
         String access = http.login(email, PASSWORD).token();
         assertEquals(200, http.send(http.request("/api/users/me/password").header("Authorization", "Bearer " + access)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
@@ -276,9 +275,9 @@ class MailIT {
                 .add("password", "another passphrase").build().toString());
         assertEquals(fresh.status(), flask.status());
         assertEquals(fresh.body(), flask.body(), "the Flask route answers alike");
-        List<MimeMessage> notices = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, owner)
-                && "Someone tried to register with your address".equals(subjectOf(m))).toList(), list -> list.size() == 2, Duration.ofSeconds(30));
-        assertTrue(textOf(notices.get(0)).contains("/#forgot-password"), "one notice for each attempt: " + textOf(notices.get(0)));
+        List<MimeMessage> notices = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> Mailbox.isTo(m, owner)
+                && "Someone tried to register with your address".equals(Mailbox.subjectOf(m))).toList(), list -> list.size() == 2, Duration.ofSeconds(30));
+        assertTrue(Mailbox.textOf(notices.get(0)).contains("/#forgot-password"), "one notice for each attempt: " + Mailbox.textOf(notices.get(0)));
         assertEquals(401, http.login(owner, "another passphrase").status(), "the account is unchanged");
         assertEquals(200, http.login(owner, PASSWORD).status());
     }
@@ -288,15 +287,14 @@ class MailIT {
         Http http = node.http();
         String email = uniqueEmail("mail-resend");
         assertEquals(202, register(http, email, "en").status());
-        String first = match(LINK, textOf(mailTo(email, "Please verify your email address", Duration.ofSeconds(30))));
+        String first = match(LINK, Mailbox.textOf(mailTo(email, "Please verify your email address", Duration.ofSeconds(30))));
         Reply known = resendTo(http, email);
         Reply unknown = resendTo(http, uniqueEmail("mail-nobody"));
         assertEquals(202, known.status());
         assertEquals(known.status(), unknown.status());
         assertEquals(known.body(), unknown.body());
-        List<MimeMessage> mails = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, email)).toList(),
-                list -> list.size() == 2, Duration.ofSeconds(30));
-        String second = match(LINK, textOf(mails.get(1)));
+        List<MimeMessage> mails = Mailbox.mailsTo(smtp, email, list -> list.size() == 2, Duration.ofSeconds(30));
+        String second = match(LINK, Mailbox.textOf(mails.get(1)));
         Problems.assertProblem(400, "urn:accounts:problem:invalid-verification", verifyLink(http, first));
         assertEquals(200, verifyLink(http, second).status(), "the latest mail's link works");
         assertEquals(200, http.login(email, PASSWORD).status());
@@ -314,7 +312,7 @@ class MailIT {
         assertEquals(200, http.login(old, PASSWORD).status(), "nothing changes before the new address is confirmed");
         assertEquals(401, http.login(fresh, PASSWORD).status());
 
-        String confirm = match(CHANGE_LINK, textOf(mailTo(fresh, "Confirm your new email address", Duration.ofSeconds(30))));
+        String confirm = match(CHANGE_LINK, Mailbox.textOf(mailTo(fresh, "Confirm your new email address", Duration.ofSeconds(30))));
         assertEquals(200, tokenPost(http, "/api/users/me/email/confirm", confirm).status());
         Problems.assertProblem(400, "urn:accounts:problem:invalid-email-change", tokenPost(http, "/api/users/me/email/confirm", confirm));
         assertEquals(401, http.me(before).status(), "every session ended: tokens state the address");
@@ -324,8 +322,8 @@ class MailIT {
         assertEquals(Boolean.TRUE, Jwt.claims(after).getBoolean("email_verified"));
 
         MimeMessage notice = mailTo(old, "The email address of your account was changed", Duration.ofSeconds(30));
-        assertTrue(textOf(notice).contains(fresh), textOf(notice));
-        String undo = match(UNDO_LINK, textOf(notice));
+        assertTrue(Mailbox.textOf(notice).contains(fresh), Mailbox.textOf(notice));
+        String undo = match(UNDO_LINK, Mailbox.textOf(notice));
         assertEquals(200, tokenPost(http, "/api/users/me/email/undo", undo).status());
         Problems.assertProblem(400, "urn:accounts:problem:invalid-email-change", tokenPost(http, "/api/users/me/email/undo", undo));
         assertEquals(401, http.me(after).status(), "the undo ends every session");
@@ -384,7 +382,7 @@ class MailIT {
     /** Registers (nobody is logged in where verification is required) and opens the verification mail's link. */
     static void registerVerified(Http http, String email, String language) throws Exception {
         assertEquals(202, register(http, email, language).status());
-        assertEquals(200, verifyLink(http, match(LINK, textOf(mailTo(email, language.startsWith("ko") ? "이메일 주소를 확인해 주세요"
+        assertEquals(200, verifyLink(http, match(LINK, Mailbox.textOf(mailTo(email, language.startsWith("ko") ? "이메일 주소를 확인해 주세요"
                 : "Please verify your email address", Duration.ofSeconds(30))))).status());
     }
 
@@ -397,24 +395,8 @@ class MailIT {
                 .add("new_password", newPassword).build().toString());
     }
 
-    /** The plain-text part, decoded. */
-    static String textOf(MimeMessage mail) throws Exception {
-        return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
-    }
-
     static MimeMessage mailTo(String recipient, String subject, Duration timeout) {
-        List<MimeMessage> found = Await.until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> isTo(m, recipient) && subject.equals(subjectOf(m))).toList(), list -> !list.isEmpty(), timeout);
-        assertEquals(1, found.size(), "one mail '" + subject + "' to " + recipient);
-        return found.get(0);
-    }
-
-    static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return null;
-        }
+        return Mailbox.mailTo(smtp, recipient, subject, timeout);
     }
 
     static long failures(MicroServer server) {
@@ -422,28 +404,15 @@ class MailIT {
     }
 
     static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
+        return Mailbox.start(smtpPort);
     }
 
     static MimeMessage mailTo(String recipient) {
-        return mailTo(recipient, Duration.ofSeconds(30));
+        return mailTo(recipient, null, Duration.ofSeconds(30));
     }
 
     static MimeMessage mailTo(String recipient, Duration timeout) {
-        List<MimeMessage> found = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, recipient)).toList(),
-                list -> !list.isEmpty(), timeout);
-        assertEquals(1, found.size(), "one mail to " + recipient);
-        return found.get(0);
-    }
-
-    static boolean isTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (Exception e) {
-            return false;
-        }
+        return mailTo(recipient, null, timeout);
     }
 
     static String match(Pattern pattern, String text) {

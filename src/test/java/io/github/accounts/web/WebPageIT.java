@@ -1,7 +1,6 @@
 package io.github.accounts.web;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
@@ -27,14 +26,13 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
 import io.github.accounts.support.Await;
 import io.github.accounts.support.Chromium;
+import io.github.accounts.support.Mailbox;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TotpCodes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +63,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -98,8 +95,7 @@ class WebPageIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
         }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Mailbox.start(smtpPort);
         // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay
         node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
@@ -168,7 +164,7 @@ class WebPageIT {
         registerUnverified(driver, name, email);
         boolean korean = "ko".equals(driver.findElement(By.tagName("html")).getAttribute("lang"));
         String code = match(korean ? "확인 코드: (\\d{6})" : "Verification code: (\\d{6})",
-                textOf(mailTo(email, korean ? "이메일 주소를 확인해 주세요" : "Please verify your email address")));
+                Mailbox.textOf(mailTo(email, korean ? "이메일 주소를 확인해 주세요" : "Please verify your email address")));
         type(driver, "verify-code", code);
         driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
         visible(driver, "login-form");
@@ -476,7 +472,7 @@ class WebPageIT {
         WebDriver driver = browser();
         String email = uniqueEmail("web-reset");
         registerUnverified(driver, "reset", email);
-        String verify = match("#verify-email=([A-Za-z0-9_-]{43})", textOf(mailTo(email, "Please verify your email address")));
+        String verify = match("#verify-email=([A-Za-z0-9_-]{43})", Mailbox.textOf(mailTo(email, "Please verify your email address")));
         driver.get("about:blank");
         driver.get(base + "#verify-email=" + verify);
         awaitText(driver, "status", "Your email address is verified");
@@ -489,7 +485,7 @@ class WebPageIT {
         driver.findElement(By.cssSelector("#forgot-form button[type=submit]")).click();
         awaitText(driver, "status", "a mail with a link is on its way");
 
-        String reset = match("#reset-password=([A-Za-z0-9_-]{43})", textOf(mailTo(email, "Reset your password")));
+        String reset = match("#reset-password=([A-Za-z0-9_-]{43})", Mailbox.textOf(mailTo(email, "Reset your password")));
         driver.get("about:blank");
         driver.get(base + "#reset-password=" + reset);
         visible(driver, "reset-form");
@@ -520,7 +516,7 @@ class WebPageIT {
         awaitText(driver, "status", "새 주소로 링크를 보냈습니다");
         screenshot(driver, "9-email-change-ko");
 
-        String confirm = match("#confirm-email=([A-Za-z0-9_-]{43})", textOf(mailTo(fresh, "새 이메일 주소를 확인해 주세요")));
+        String confirm = match("#confirm-email=([A-Za-z0-9_-]{43})", Mailbox.textOf(mailTo(fresh, "새 이메일 주소를 확인해 주세요")));
         driver.get("about:blank");
         driver.get(base + "#confirm-email=" + confirm);
         awaitText(driver, "status", "이메일 주소가 바뀌었고");
@@ -552,7 +548,7 @@ class WebPageIT {
         String email = uniqueEmail("web-verify");
         registerUnverified(driver, "verify", email);
         awaitText(driver, "status", "Check your mail");
-        String first = match("Verification code: (\\d{6})", textOf(mailTo(email, "Please verify your email address")));
+        String first = match("Verification code: (\\d{6})", Mailbox.textOf(mailTo(email, "Please verify your email address")));
         driver.findElement(By.id("back-to-login")).click();
 
         login(driver, email, PASSWORD);
@@ -566,9 +562,8 @@ class WebPageIT {
 
         driver.findElement(By.id("resend")).click();
         awaitText(driver, "status", "a mail with a link is on its way");
-        List<MimeMessage> mails = Await.until(() -> Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, email)).toList(),
-                list -> list.size() == 2, Duration.ofSeconds(30));
-        String second = match("Verification code: (\\d{6})", textOf(mails.get(1)));
+        List<MimeMessage> mails = Mailbox.mailsTo(smtp, email, list -> list.size() == 2, Duration.ofSeconds(30));
+        String second = match("Verification code: (\\d{6})", Mailbox.textOf(mails.get(1)));
         if (!second.equals(first)) {
             type(driver, "verify-code", first);
             driver.findElement(By.cssSelector("#verify-form button[type=submit]")).click();
@@ -590,34 +585,7 @@ class WebPageIT {
     }
 
     static MimeMessage mailTo(String recipient, String subject) {
-        List<MimeMessage> found = Await.until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> isTo(m, recipient) && subject.equals(subjectOf(m))).toList(), list -> !list.isEmpty(), Duration.ofSeconds(30));
-        assertEquals(1, found.size(), "one mail '" + subject + "' to " + recipient);
-        return found.get(0);
-    }
-
-    static boolean isTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    static String textOf(MimeMessage mail) {
-        try {
-            return (String) ((MimeMultipart) mail.getContent()).getBodyPart(0).getContent();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.mailTo(smtp, recipient, subject, Duration.ofSeconds(30));
     }
 
     static String match(String pattern, String text) {
