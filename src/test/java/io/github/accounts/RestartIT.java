@@ -4,6 +4,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (SIGKILL) and a restart on the same data directory and database. The restarted node hashes with stronger
  * parameters, and upgrades a user's stored hash at their next login.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RestartIT {
 
     static final String PASSWORD = "correct horse battery";
