@@ -4,8 +4,6 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -25,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (SIGKILL) and a restart on the same data directory and database. The restarted node hashes with stronger
  * parameters, and upgrades a user's stored hash at their next login.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RestartIT {
 
     static final String PASSWORD = "correct horse battery";

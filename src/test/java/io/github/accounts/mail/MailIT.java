@@ -12,8 +12,6 @@ import io.github.accounts.support.Problems;
 import jakarta.json.Json;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * password: the same answer for any address, a link that works once, ends every session, clears lockouts, and dies
  * when the password changes.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class MailIT {
 
     static final String PASSWORD = "correct horse battery";
