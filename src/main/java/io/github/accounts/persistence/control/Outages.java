@@ -3,8 +3,13 @@ package io.github.accounts.persistence.control;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-/** Tells a database that cannot be reached (a 503, worth trying again) from a bug (a 500). */
+/**
+ * Tells a database that cannot be reached, or that gave up a transaction to resolve a conflict (a 503, worth trying
+ * again), from a bug (a 500).
+ */
 public final class Outages {
+
+    static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
     private Outages() {
     }
@@ -25,6 +30,20 @@ public final class Outages {
             }
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Error in allocating a connection") || message.contains("Connection refused")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database rolled the transaction back to resolve a conflict (a deadlock: SQLState class 40; MySQL's
+     * lock wait timeout, 1205): nothing was written, and the same request a moment later succeeds.
+     */
+    public static boolean isConflictRollback(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null && sql.getSQLState().startsWith("40")
+                    || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT)) {
                 return true;
             }
         }

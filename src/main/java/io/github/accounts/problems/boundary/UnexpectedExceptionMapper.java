@@ -35,6 +35,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.WARNING, "database unavailable: {0}", Outages.rootMessage(exception));
             return HttpProblems.forStatus(503);
         }
+        if (Outages.isConflictRollback(exception)) {
+            LOG.log(Level.WARNING, "transaction rolled back by the database to resolve a conflict: {0}", Outages.rootMessage(exception));
+            return HttpProblems.forStatus(503);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, exception);
         Problem internal = HttpProblems.forStatus(500);

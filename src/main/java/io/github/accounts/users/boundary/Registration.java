@@ -87,7 +87,7 @@ public class Registration {
         }
         audit.record("register", "success", user.getId(), client.address());
         if (verificationSettings.mailsAtRegistration()) {
-            verification.send(user);
+            verification.sendFirst(user);
         }
         return verificationSettings.required() ? Optional.empty() : Optional.of(sessions.start(user, client.userAgent()));
     }

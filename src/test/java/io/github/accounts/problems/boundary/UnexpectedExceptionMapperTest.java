@@ -18,6 +18,12 @@ class UnexpectedExceptionMapperTest {
     }
 
     @Test
+    void aDeadlockTheDatabaseResolvedIsAServiceUnavailableToTryAgain() {
+        assertEquals(503, UnexpectedExceptionMapper.problemFor(new RuntimeException(
+                new SQLException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213))).status());
+    }
+
+    @Test
     void aWrappedProblemKeepsItsStatus() {
         assertEquals(401, UnexpectedExceptionMapper.problemFor(new RuntimeException(new InvalidCredentialsException())).status());
     }
