@@ -174,7 +174,7 @@ public class EmailChange {
     }
 
     private boolean taken(String emailKey) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst().isPresent();
+        return User.withEmailKey(em, emailKey).isPresent();
     }
 
     private static ProblemException invalidToken() {

@@ -147,7 +147,7 @@ public class EmailVerification {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void mailAgainLater(String emailKey, String clientAddress) {
-        Optional<User> user = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst()
+        Optional<User> user = User.withEmailKey(em, emailKey)
                 .filter(u -> !u.isDisabled() && !u.isEmailVerified());
         user.ifPresent(this::send);
         audit.record("email-verification", user.isPresent() ? "mailed" : "nothing-to-verify", null, clientAddress);
@@ -159,8 +159,7 @@ public class EmailVerification {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void confirmCodeOf(String email, String code) {
-        Optional<Long> userId = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", EmailAddresses.key(email))
-                .getResultStream().findFirst().map(User::getId);
+        Optional<Long> userId = User.withEmailKey(em, EmailAddresses.key(email)).map(User::getId);
         if (userId.isEmpty() || !context.getBusinessObject(EmailVerification.class).tryCode(userId.get(), code)) {
             throw invalidToken();
         }

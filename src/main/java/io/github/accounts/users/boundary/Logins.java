@@ -110,7 +110,7 @@ public class Logins {
         }
         boolean settled = false;
         try {
-            Optional<User> user = findByEmailKey(emailKey);
+            Optional<User> user = User.withEmailKey(em, emailKey);
             Verification verification = user.map(u -> hasher.verify(u.getPasswordHash(), password))
                     .orElseGet(() -> {
                         hasher.verifyDummy(password);
@@ -175,13 +175,6 @@ public class Logins {
 
     private Optional<User> userOf(String subject) {
         return User.idOf(subject).map(id -> em.find(User.class, id));
-    }
-
-    private Optional<User> findByEmailKey(String key) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class)
-                .setParameter("email", key)
-                .getResultStream()
-                .findFirst();
     }
 
     private static ProblemException emailNotVerified() {

@@ -118,7 +118,7 @@ public class PasswordReset {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean mailLink(String emailKey) {
-        Optional<User> user = em.createNamedQuery(User.BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst()
+        Optional<User> user = User.withEmailKey(em, emailKey)
                 .filter(u -> !u.isDisabled());
         if (user.isEmpty()) {
             return false;

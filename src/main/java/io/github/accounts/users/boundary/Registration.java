@@ -63,7 +63,7 @@ public class Registration {
         // hashed before the database is read: no connection is held while Argon2 runs, and a taken email costs
         // the same time as a free one
         String hash = hasher.hash(request.password());
-        Optional<User> taken = findByEmailKey(key);
+        Optional<User> taken = User.withEmailKey(em, key);
         if (taken.isPresent()) {
             audit.record("register", "email-taken", taken.get().getId(), client.address());
             if (verificationSettings.required()) {
@@ -90,13 +90,6 @@ public class Registration {
             verification.sendFirst(user);
         }
         return verificationSettings.required() ? Optional.empty() : Optional.of(sessions.start(user, client.userAgent()));
-    }
-
-    private Optional<User> findByEmailKey(String key) {
-        return em.createNamedQuery(User.BY_EMAIL, User.class)
-                .setParameter("email", key)
-                .getResultStream()
-                .findFirst();
     }
 
     private static ConflictException emailTaken() {

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -109,6 +110,11 @@ public class User {
             createdAt = now;
         }
         updatedAt = now;
+    }
+
+    /** The user whose normalized address ({@code EmailAddresses.key}) this is. */
+    public static Optional<User> withEmailKey(EntityManager em, String emailKey) {
+        return em.createNamedQuery(BY_EMAIL, User.class).setParameter("email", emailKey).getResultStream().findFirst();
     }
 
     /** The id an access token's subject names: empty for a subject that names no user (a client's, say). */
