@@ -1,10 +1,11 @@
 -- One wrk script for every load phase of bench/run, driven by environment variables:
---   WRK_MODE    static (default) | register | refresh
+--   WRK_MODE    static (default) | register | logins | refresh | codes
 --   WRK_METHOD, WRK_BODY, WRK_AUTH (a bearer token)   for static requests
 --   WRK_AUTHORIZATION   a whole Authorization header instead (e.g. "Basic ..." of an OAuth client)
 --   WRK_FORM=1  the body is form-encoded (the OAuth token endpoint): refresh sends grant_type=refresh_token
 --   WRK_MODE=codes: WRK_CODES_FILE (authorization codes, one a line, each sent once), WRK_REDIRECT_URI (encoded)
---   WRK_PASSWORD                                      for register
+--   WRK_PASSWORD                                      for register and logins
+--   WRK_EMAILS (comma-separated)                      for logins: the accounts logged in, in turn
 --   WRK_REFRESH_TOKENS (comma-separated), WRK_TOKENS_PER_THREAD   for refresh
 --   RUN_ID      unique per wrk invocation (register: emails never repeat across runs)
 --   WRK_RESULT  file that done() writes its JSON summary to
@@ -74,6 +75,26 @@ if mode == "register" then
     wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", bench_tid % 256, math.floor(n / 256) % 256, n % 256)
     return wrk.format("POST", nil, nil, b)
   end
+elseif mode == "logins" then
+  -- many users logging in, each from an address of its own: one account logged in from every connection at once
+  -- is refused by the login throttle (attempts in flight count against LOGIN_MAX_FAILURES), as guessing would be
+  local password = os.getenv("WRK_PASSWORD") or "correct horse battery"
+  local emails = {}
+  for e in string.gmatch(os.getenv("WRK_EMAILS") or "", "[^,]+") do emails[#emails + 1] = e end
+  local n = 0
+  request = function()
+    n = n + 1
+    -- thread t takes accounts t, t + threads, ... so two threads never send the same account at once
+    local threads_n = tonumber(os.getenv("WRK_THREADS") or "1")
+    local i = ((n - 1) * threads_n + bench_tid - 1) % #emails + 1
+    wrk.headers["X-Forwarded-For"] = string.format("10.200.%d.%d", math.floor(i / 256) % 256, i % 256)
+    return wrk.format("POST", nil, nil, string.format('{"email":"%s","password":"%s"}', emails[i], password))
+  end
+  statuses, first_failure = {}, ""
+  response = function(status, headers, b)
+    statuses[status] = (statuses[status] or 0) + 1
+    if status ~= 200 and first_failure == "" then first_failure = status .. " " .. string.sub(b or "", 1, 200) end
+  end
 elseif mode == "refresh" then
   -- refresh tokens may rotate: every answer's new refresh_token goes back into this thread's pool
   local pool, first = {}, nil
@@ -123,7 +144,7 @@ if mode == "codes" then
   end
 end
 
--- {"200":n,"401":m} over all threads, and the first failure seen (refresh mode only)
+-- {"200":n,"401":m} over all threads, and the first failure seen (refresh, codes and logins modes)
 local function status_summary()
   local total, failure = {}, ""
   for _, thread in ipairs(thread_list) do
@@ -150,7 +171,7 @@ function done(summary, latency, requests)
     summary.requests, secs, summary.requests / secs,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, e.status, e.timeout, e.connect + e.read + e.write)
-  if mode == "refresh" or mode == "codes" then
+  if mode == "refresh" or mode == "codes" or mode == "logins" then
     local counts, failure = status_summary()
     s = string.sub(s, 1, -2) .. ',"statuses":' .. counts .. ',"first_failure":"'
       .. string.gsub(failure, '["\\%c]', " ") .. '"}'
