@@ -61,6 +61,15 @@ function setup(thread)
   end
 end
 
+-- answers by status and the first failure's body, per thread (status_summary adds them up over the threads)
+local function count_statuses()
+  statuses, first_failure = {}, ""
+  response = function(status, headers, b)
+    statuses[status] = (statuses[status] or 0) + 1
+    if status ~= 200 and first_failure == "" then first_failure = status .. " " .. string.sub(b or "", 1, 200) end
+  end
+end
+
 if mode == "register" then
   -- a unique email per request: run id + thread id + per-thread counter
   local password = os.getenv("WRK_PASSWORD") or "correct horse battery"
@@ -81,20 +90,15 @@ elseif mode == "logins" then
   local password = os.getenv("WRK_PASSWORD") or "correct horse battery"
   local emails = {}
   for e in string.gmatch(os.getenv("WRK_EMAILS") or "", "[^,]+") do emails[#emails + 1] = e end
-  local n = 0
+  -- thread t takes accounts t, t + threads, ... so two threads never send the same account at once
+  local threads_n, n = tonumber(os.getenv("WRK_THREADS") or "1"), 0
   request = function()
     n = n + 1
-    -- thread t takes accounts t, t + threads, ... so two threads never send the same account at once
-    local threads_n = tonumber(os.getenv("WRK_THREADS") or "1")
     local i = ((n - 1) * threads_n + bench_tid - 1) % #emails + 1
     wrk.headers["X-Forwarded-For"] = string.format("10.200.%d.%d", math.floor(i / 256) % 256, i % 256)
     return wrk.format("POST", nil, nil, string.format('{"email":"%s","password":"%s"}', emails[i], password))
   end
-  statuses, first_failure = {}, ""
-  response = function(status, headers, b)
-    statuses[status] = (statuses[status] or 0) + 1
-    if status ~= 200 and first_failure == "" then first_failure = status .. " " .. string.sub(b or "", 1, 200) end
-  end
+  count_statuses()
 elseif mode == "refresh" then
   -- refresh tokens may rotate: every answer's new refresh_token goes back into this thread's pool
   local pool, first = {}, nil
@@ -137,11 +141,7 @@ if mode == "codes" then
     local c = table.remove(pool) or "spent"
     return wrk.format("POST", nil, nil, "grant_type=authorization_code&redirect_uri=" .. redirect .. "&code=" .. c)
   end
-  statuses, first_failure = {}, ""
-  response = function(status, headers, b)
-    statuses[status] = (statuses[status] or 0) + 1
-    if status ~= 200 and first_failure == "" then first_failure = status .. " " .. string.sub(b or "", 1, 200) end
-  end
+  count_statuses()
 end
 
 -- {"200":n,"401":m} over all threads, and the first failure seen (refresh, codes and logins modes)
