@@ -4,6 +4,9 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MariaDbServer;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.Await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,56 +28,108 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The database goes away under a running node: requests that need it get a prompt 503 problem, nothing
  * else breaks, and the node recovers by itself when the database is back. A node whose database is not there yet
  * starts all the same, says it is not ready, and becomes ready when the database appears. Needs MariaDB's
- * binaries, so it runs in the mariadb profile.
+ * binaries, so it runs in the mariadb profile. One node on one MariaDB of its own serves the three tests: it is
+ * started before its database (what it answered then is kept for the first test), and each test begins by waiting
+ * until the node is ready and leaves the database running.
  */
 @Tag("mariadb")
 class DatabaseOutageIT {
 
     static final String PASSWORD = "correct horse battery";
 
+    static MariaDbServer database;
+    static MicroServer node;
+    static Http http;
+    /** What the node answered before its database was there. */
+    static Reply liveBeforeDatabase;
+    static Reply readyBeforeDatabase;
+    static Reply registerBeforeDatabase;
+
+    @BeforeAll
+    static void startTheNodeBeforeItsDatabase() {
+        database = MariaDbServer.install("outage");
+        node = MicroServer.fresh("outage", Map.of("DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start();
+        http = node.http();
+        liveBeforeDatabase = get("/health/live");
+        readyBeforeDatabase = get("/health/ready");
+        registerBeforeDatabase = http.register("early", uniqueEmail("early"), PASSWORD);
+        database.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** Waits (bounded) until the node says it is ready, and asserts it. */
+    static void awaitReady() {
+        Reply ready = Await.until(() -> get("/health/ready"), reply -> reply.status() == 200, Duration.ofSeconds(60));
+        assertEquals(200, ready.status(), ready::toString);
+    }
+
+    @Test
+    void aNodeStartsWithoutItsDatabaseAndIsReadyOnceItAppears() {
+        assertEquals(200, liveBeforeDatabase.status(), liveBeforeDatabase::toString);
+        assertEquals(503, readyBeforeDatabase.status(), readyBeforeDatabase::toString);
+        assertEquals(503, registerBeforeDatabase.status(), registerBeforeDatabase::toString);
+        assertTrue(registerBeforeDatabase.header("Content-Type").startsWith("application/problem+json"), registerBeforeDatabase::toString);
+
+        awaitReady();
+        String email = uniqueEmail("late");
+        assertEquals(201, http.register("late", email, PASSWORD).status());
+        String token = http.login(email, PASSWORD).token();
+        assertEquals(200, http.me(token).status());
+        assertEquals(200, http.logout(token).status());
+        assertEquals(401, http.me(token).status());
+    }
+
     @Test
     void aDatabaseOutageIsA503AndTheNodeRecoversByItself() {
-        try (MariaDbServer database = MariaDbServer.install("outage").start();
-             MicroServer node = MicroServer.fresh("outage", Map.of(
-                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
-            Http http = node.http();
-            String email = uniqueEmail("outage");
-            String token = http.register("outage", email, PASSWORD).token();
-            assertEquals(200, node.http().send(node.http().request("/health/ready").GET().build()).status());
+        awaitReady();
+        String email = uniqueEmail("outage");
+        String token = http.register("outage", email, PASSWORD).token();
+        int successes = auditLines("\"audit\":\"login\",\"outcome\":\"success\"");
 
-            database.kill();
-            assertEquals(200, http.me(token).status(), "checking a token needs no database");
-            Reply notReady = node.http().send(node.http().request("/health/ready").GET().build());
-            assertEquals(503, notReady.status(), notReady::toString);
-            Instant asked = Instant.now();
-            Reply down = http.login(email, PASSWORD);
-            Duration took = Duration.between(asked, Instant.now());
-            assertEquals(503, down.status(), down::toString);
-            assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down::toString);
-            assertEquals("fail", down.json().getString("result"));
-            assertTrue(down.header("Retry-After") != null, down::toString);
-            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "a 503 must come promptly, took " + took);
-            assertEquals(503, http.register("during", uniqueEmail("during"), PASSWORD).status());
+        database.kill();
+        assertEquals(200, http.me(token).status(), "checking a token needs no database");
+        Reply notReady = get("/health/ready");
+        assertEquals(503, notReady.status(), notReady::toString);
+        Instant asked = Instant.now();
+        Reply down = http.login(email, PASSWORD);
+        Duration took = Duration.between(asked, Instant.now());
+        assertEquals(503, down.status(), down::toString);
+        assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down::toString);
+        assertEquals("fail", down.json().getString("result"));
+        assertTrue(down.header("Retry-After") != null, down::toString);
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "a 503 must come promptly, took " + took);
+        assertEquals(503, http.register("during", uniqueEmail("during"), PASSWORD).status());
 
-            database.start();
-            assertEquals(200, node.http().send(node.http().request("/health/ready").GET().build()).status());
-            Reply back = http.login(email, PASSWORD);
-            assertEquals(200, back.status(), back::toString);
-            // once the later success is in the log, so is whatever the login during the outage recorded
-            assertTrue(awaitLogLine(node, "\"audit\":\"login\",\"outcome\":\"success\""), "see " + node.log());
-            assertTrue(node.logLines().stream().noneMatch(l -> l.contains("\"outcome\":\"throttled\"")),
-                    "a database outage is not audited as a throttled login (review #14, point 16)");
-            assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
-        }
+        database.start();
+        awaitReady();
+        Reply back = http.login(email, PASSWORD);
+        assertEquals(200, back.status(), back::toString);
+        // once the later success is in the log, so is whatever the login during the outage recorded
+        int after = Await.until(() -> auditLines("\"audit\":\"login\",\"outcome\":\"success\""), n -> n > successes, Duration.ofSeconds(10));
+        assertTrue(after > successes, "see " + node.log());
+        assertTrue(node.logLines().stream().noneMatch(l -> l.contains("\"outcome\":\"throttled\"")),
+                "a database outage is not audited as a throttled login (review #14, point 16)");
+        assertEquals(201, http.register("after", uniqueEmail("after"), PASSWORD).status());
+    }
+
+    private static int auditLines(String text) {
+        return (int) node.logLines().stream().filter(l -> l.contains(text)).count();
     }
 
     @Test
     void aLogoutStalledOnAFrozenDatabaseKeepsNoOtherRequestWaiting() throws Exception {
+        awaitReady();
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (MariaDbServer database = MariaDbServer.install("frozen").start();
-             MicroServer node = MicroServer.fresh("frozen", Map.of(
-                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
-            Http http = node.http();
+        try {
             String email = uniqueEmail("frozen");
             assertEquals(201, http.register("frozen", email, PASSWORD).status());
             String leaving = http.login(email, PASSWORD).token();
@@ -129,48 +184,7 @@ class DatabaseOutageIT {
         }
     }
 
-    @Test
-    void aNodeStartsWithoutItsDatabaseAndIsReadyOnceItAppears() {
-        try (MariaDbServer database = MariaDbServer.install("late");
-             MicroServer node = MicroServer.fresh("late", Map.of(
-                     "DB_URL", database.jdbcUrl("accounts"), "DB_USER", "root", "DB_PASSWORD", "")).start()) {
-            Http http = node.http();
-            assertEquals(200, get(node, "/health/live").status());
-            Reply notReady = get(node, "/health/ready");
-            assertEquals(503, notReady.status(), notReady::toString);
-            Reply early = http.register("early", uniqueEmail("early"), PASSWORD);
-            assertEquals(503, early.status(), early::toString);
-            assertTrue(early.header("Content-Type").startsWith("application/problem+json"), early::toString);
-
-            database.start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            Reply ready = get(node, "/health/ready");
-            while (ready.status() != 200 && Instant.now().isBefore(deadline)) {
-                ready = get(node, "/health/ready");
-            }
-            assertEquals(200, ready.status(), ready::toString);
-            String email = uniqueEmail("late");
-            assertEquals(201, http.register("late", email, PASSWORD).status());
-            String token = http.login(email, PASSWORD).token();
-            assertEquals(200, http.me(token).status());
-            assertEquals(200, http.logout(token).status());
-            assertEquals(401, http.me(token).status());
-        }
-    }
-
-    private static Reply get(MicroServer node, String path) {
-        return node.http().send(node.http().request(path).GET().build());
-    }
-
-    /** Polls the node's log (bounded) for a line containing {@code text}. */
-    static boolean awaitLogLine(MicroServer node, String text) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            if (node.logLines().stream().anyMatch(l -> l.contains(text))) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        return false;
+    private static Reply get(String path) {
+        return http.send(http.request(path).GET().build());
     }
 }

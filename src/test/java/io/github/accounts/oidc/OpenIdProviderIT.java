@@ -103,20 +103,17 @@ class OpenIdProviderIT {
     static final URI ORDERS = URI.create("https://orders.example.com");
     static final URI BILLING = URI.create("https://billing.example.com");
 
+    /** The provider, and beside it (at {@link ResourceServers#CONTEXT_ROOT}) a resource server of another team that trusts ORDERS. */
     static MicroServer node;
-    /** Started beside the tests that need no resource server; awaited by the one that does. */
-    static java.util.concurrent.CompletableFuture<MicroServer> ordersServer;
     static Http http;
     static OIDCClientInformation confidential;
     static OIDCClientInformation publicClient;
 
     @BeforeAll
     static void start() throws Exception {
-        node = MicroServer.fresh("oidc", Map.of("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN, "ADMIN_EMAILS", ADMIN_EMAIL,
-                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET, "OIDC_RESOURCES", ORDERS + "," + BILLING)).start();
+        node = ResourceServers.beside(MicroServer.fresh("oidc", Map.of("OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN, "ADMIN_EMAILS", ADMIN_EMAIL,
+                "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET, "OIDC_RESOURCES", ORDERS + "," + BILLING)), ISSUER, ORDERS.toString()).start();
         http = node.http();
-        ordersServer = java.util.concurrent.CompletableFuture.supplyAsync(() -> ResourceServers.start("orders-resource-server",
-                at("/.well-known/jwks.json"), ISSUER, ORDERS.toString()));
         assertEquals(201, http.register("oidc user", EMAIL, PASSWORD).status());
         confidential = register(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, REDIRECT);
         publicClient = register(ClientAuthenticationMethod.NONE, NATIVE_REDIRECT);
@@ -124,9 +121,6 @@ class OpenIdProviderIT {
 
     @AfterAll
     static void stop() {
-        if (ordersServer != null) {
-            ordersServer.thenAccept(MicroServer::close).exceptionally(e -> null).join();
-        }
         if (node != null) {
             node.close();
         }
@@ -379,7 +373,7 @@ class OpenIdProviderIT {
 
     @Test
     void aResourceServerAcceptsTheAccessTokensForItsAudienceAndRefusesAnotherAudiences() throws Exception {
-        Http orders = ordersServer.get(3, java.util.concurrent.TimeUnit.MINUTES).http();
+        Http orders = http; // the resource server of another team, on the provider's node
         FormBrowser browser = new FormBrowser(http);
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationSuccessResponse success = signIn(browser, request(confidential, REDIRECT, verifier).resource(ORDERS).build(), PASSWORD)
@@ -387,14 +381,14 @@ class OpenIdProviderIT {
         OIDCTokenResponse forOrders = (OIDCTokenResponse) exchange(confidential, success.getAuthorizationCode(), REDIRECT, verifier);
         String access = forOrders.getOIDCTokens().getAccessToken().getValue();
         assertEquals(List.of(ORDERS.toString(), "accounts"), SignedJWT.parse(access).getJWTClaimsSet().getAudience());
-        Reply accepted = orders.get("/api/greetings", access);
+        Reply accepted = orders.get(ResourceServers.GREETINGS, access);
         assertEquals(200, accepted.status(), accepted::toString);
         assertEquals("hello " + EMAIL, accepted.body());
         assertEquals(200, http.get("/api/oidc/userinfo", access).status(), "the token stays good at the userinfo endpoint");
         TokenResponse refreshed = TokenResponse.parse(new TokenRequest(at("/api/oidc/token"), new ClientSecretBasic(confidential.getID(),
                 confidential.getSecret()), new RefreshTokenGrant(forOrders.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
         assertTrue(refreshed.indicatesSuccess(), () -> refreshed.toErrorResponse().getErrorObject().toString());
-        assertEquals(200, orders.get("/api/greetings", refreshed.toSuccessResponse().getTokens().getAccessToken().getValue()).status(),
+        assertEquals(200, orders.get(ResourceServers.GREETINGS, refreshed.toSuccessResponse().getTokens().getAccessToken().getValue()).status(),
                 "a refreshed token keeps its audience");
 
         // billing's token (asked for at the token endpoint alone) and a token for no resource server: not for orders
@@ -406,8 +400,8 @@ class OpenIdProviderIT {
         assertTrue(forBilling.indicatesSuccess(), () -> forBilling.toErrorResponse().getErrorObject().toString());
         String billing = forBilling.toSuccessResponse().getTokens().getAccessToken().getValue();
         assertEquals(List.of(BILLING.toString(), "accounts"), SignedJWT.parse(billing).getJWTClaimsSet().getAudience());
-        assertEquals(401, orders.get("/api/greetings", billing).status());
-        assertEquals(401, orders.get("/api/greetings", http.login(EMAIL, PASSWORD).token()).status(), "the API's own token");
+        assertEquals(401, orders.get(ResourceServers.GREETINGS, billing).status());
+        assertEquals(401, orders.get(ResourceServers.GREETINGS, http.login(EMAIL, PASSWORD).token()).status(), "the API's own token");
 
         // a resource server the provider does not know, or not among those the authorization named: invalid_target
         Reply unknown = browser.get(request(confidential, REDIRECT, new CodeVerifier()).resource(URI.create("https://evil.example")).build().toURI());

@@ -10,20 +10,33 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * A resource server of another team: a WAR of its own that trusts our tokens through MicroProfile JWT alone (our
- * JWKS, our issuer, its audience), on a Payara Micro of its own.
+ * JWKS over HTTP, our issuer, its audience). It is deployed on the service's Payara Micro, at {@link #CONTEXT_ROOT}
+ * (one boot instead of two): its MicroProfile JWT settings are its own, and it reads our keys only from the
+ * published JWKS, as it would on a server of its own.
  */
 public final class ResourceServers {
+
+    public static final String CONTEXT_ROOT = "/orders";
+    /** The resource server's endpoint for users (role {@code user}), on the node it is deployed on. */
+    public static final String GREETINGS = CONTEXT_ROOT + "/api/greetings";
+    /** Its endpoint for admins (role {@code admin}). */
+    public static final String ADMIN_GREETINGS = GREETINGS + "/admin";
 
     private ResourceServers() {
     }
 
-    public static MicroServer start(String name, URI jwks, String issuer, String audience) {
-        Path war = Path.of("target", name + "-" + UUID.randomUUID() + ".war").toAbsolutePath();
+    /**
+     * The service node {@code service}, on a port chosen now, with a resource server beside it that trusts the
+     * tokens of {@code issuer} for {@code audience} through the service's published JWKS.
+     */
+    public static MicroServer beside(MicroServer service, String issuer, String audience) {
+        int port = MicroServer.freePort();
+        URI jwks = URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json");
+        Path war = Path.of("target", "resource-server-" + UUID.randomUUID() + ".war").toAbsolutePath();
         ShrinkWrap.create(WebArchive.class, "orders.war")
                 .addClasses(ResourceServerApplication.class, GreetingsResource.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
@@ -31,6 +44,6 @@ public final class ResourceServers {
                         + "\nmp.jwt.verify.issuer=" + issuer + "\nmp.jwt.verify.audiences=" + audience + "\n"),
                         "META-INF/microprofile-config.properties")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
-        return MicroServer.deploy(name, war, Map.of()).start("/api/greetings", 401);
+        return service.onPort(port).alongside(war, CONTEXT_ROOT);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -401,8 +402,9 @@ class ThrottlingIT {
         assertEquals(200, introspect("resource-server:" + INTROSPECTION_SECRET, someAddress()).status());
     }
 
-    /** Review #14, point 15: a short plaintext secret stops the deployment. */
+    /** Review #14, point 15: a short plaintext secret stops the deployment (a settings check: not repeated on MariaDB). */
     @Test
+    @Tag("database-agnostic")
     void aShortPlaintextIntrospectionSecretStopsTheStart() {
         MicroServer weak = MicroServer.fresh("throttling-weak-secret", Map.of("INTROSPECTION_CLIENTS", "orders:s3cret"));
         try {
@@ -415,8 +417,12 @@ class ThrottlingIT {
         }
     }
 
-    /** Review #14, point 9: a login waits a bounded time for a free core, then gets 503 with Retry-After. */
+    /**
+     * Review #14, point 9: a login waits a bounded time for a free core, then gets 503 with Retry-After (the hashing
+     * gate: not repeated on MariaDB).
+     */
     @Test
+    @Tag("database-agnostic")
     void aFloodOfLoginsIsAnswered503WithRetryAfterInsteadOfWaitingForACore() throws Exception {
         try (MicroServer impatient = MicroServer.fresh("throttling-hash-wait", Map.of("PASSWORD_HASH_WAIT_MILLIS", "1")).start()) {
             Http http = impatient.http();

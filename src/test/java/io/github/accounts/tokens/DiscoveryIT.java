@@ -5,6 +5,7 @@ import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -17,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the service publishes comes from its configuration (PUBLIC_URL), never from what a request claims. */
+/**
+ * What the service publishes comes from its configuration (PUBLIC_URL), never from what a request claims. The
+ * database plays no part: the MariaDB run leaves the class out.
+ */
+@Tag("database-agnostic")
 class DiscoveryIT extends DeployedWar {
-
-
-
 
     /** A raw HTTP/1.1 request, since Java's HTTP client will not send a Host header of the caller's choice. */
     String rawGet(String path, String headers) throws Exception {

@@ -38,8 +38,8 @@ class SsoIT {
     static final String CLIENT = "orders:" + UUID.randomUUID();
     static final String BOOTSTRAP_SECRET = "bootstrap-" + UUID.randomUUID() + UUID.randomUUID();
     static MicroServer service;
-    static MicroServer resourceServer;
     static Http http;
+    /** The resource server, on the service's node at {@link ResourceServers#CONTEXT_ROOT}. */
     static Http rs;
     static String adminEmail;
     static String userEmail;
@@ -52,25 +52,20 @@ class SsoIT {
         listedEmail = uniqueEmail("listed");
         // this class is about roles, groups and keys: its admin logs in with a password alone, which is an explicit
         // relaxation (the second-factor rule for admins is StandardNode's and OpenIdProviderIT's)
-        service = MicroServer.fresh("sso", Map.of("MFA_REQUIRED_FOR_ADMIN", "false", "ADMIN_EMAILS", listedEmail + ", " + adminEmail.toUpperCase(),
+        service = ResourceServers.beside(MicroServer.fresh("sso", Map.of("MFA_REQUIRED_FOR_ADMIN", "false", "ADMIN_EMAILS", listedEmail + ", " + adminEmail.toUpperCase(),
                 "ADMIN_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET, "PUBLIC_URL", ISSUER,
-                "JWT_ISSUER", ISSUER, "JWT_KEY_PUBLISH_AHEAD", "4", "INTROSPECTION_CLIENTS", CLIENT)).start();
+                "JWT_ISSUER", ISSUER, "JWT_KEY_PUBLISH_AHEAD", "4", "INTROSPECTION_CLIENTS", CLIENT)), ISSUER, "accounts").start();
         http = service.http();
         userEmail = uniqueEmail("user");
         Reply admin = http.register("admin", adminEmail, PASSWORD);
         assertEquals(201, admin.status());
         assertEquals(200, http.bootstrapAdmin(admin.token(), BOOTSTRAP_SECRET).status());
         assertEquals(201, http.register("user", userEmail, PASSWORD).status());
-
-        resourceServer = ResourceServers.start("resource-server", http.base().resolve("/.well-known/jwks.json"), ISSUER, "accounts");
-        rs = resourceServer.http();
+        rs = http;
     }
 
     @AfterAll
     static void stop() {
-        if (resourceServer != null) {
-            resourceServer.close();
-        }
         if (service != null) {
             service.close();
         }
@@ -127,11 +122,11 @@ class SsoIT {
     void aResourceServerTrustsOurTokensAndEnforcesRoles() {
         String user = http.login(userEmail, PASSWORD).token();
         String admin = http.login(adminEmail, PASSWORD).token();
-        assertEquals("hello " + userEmail, get(rs, "/api/greetings", user).body());
-        assertEquals(403, get(rs, "/api/greetings/admin", user).status());
-        assertEquals("hello admin " + adminEmail, get(rs, "/api/greetings/admin", admin).body());
-        assertEquals(401, get(rs, "/api/greetings", null).status());
-        assertEquals(401, get(rs, "/api/greetings", user.substring(0, user.length() - 4) + "AAAA").status());
+        assertEquals("hello " + userEmail, get(rs, ResourceServers.GREETINGS, user).body());
+        assertEquals(403, get(rs, ResourceServers.ADMIN_GREETINGS, user).status());
+        assertEquals("hello admin " + adminEmail, get(rs, ResourceServers.ADMIN_GREETINGS, admin).body());
+        assertEquals(401, get(rs, ResourceServers.GREETINGS, null).status());
+        assertEquals(401, get(rs, ResourceServers.GREETINGS, user.substring(0, user.length() - 4) + "AAAA").status());
     }
 
     @Test
@@ -143,7 +138,7 @@ class SsoIT {
         assertEquals("user", active.getString("scope"));
         assertEquals(200, http.logout(token).status());
 
-        assertEquals(200, get(rs, "/api/greetings", token).status(), "a resource server only sees exp: hence short access tokens");
+        assertEquals(200, get(rs, ResourceServers.GREETINGS, token).status(), "a resource server only sees exp: hence short access tokens");
         assertEquals("{\"active\":false}", introspect(token, CLIENT).body());
         assertEquals("{\"active\":false}", introspect("garbage", CLIENT).body());
         assertEquals(401, introspect(token, CLIENT.split(":")[0] + ":wrong").status());
@@ -232,8 +227,8 @@ class SsoIT {
         assertEquals(newKid, kid(fresh));
         assertEquals(200, http.me(fresh).status());
         assertEquals(200, http.me(old).status());
-        assertEquals(200, Await.until(() -> get(rs, "/api/greetings", fresh), r -> r.status() == 200).status());
-        assertEquals(200, get(rs, "/api/greetings", old).status(), "tokens signed before the rotation stay valid");
+        assertEquals(200, Await.until(() -> get(rs, ResourceServers.GREETINGS, fresh), r -> r.status() == 200).status());
+        assertEquals(200, get(rs, ResourceServers.GREETINGS, old).status(), "tokens signed before the rotation stay valid");
     }
 
     static String safeKid(String token) {
