@@ -1,7 +1,7 @@
 package io.github.accounts.tokens;
 
-import io.github.accounts.support.DeployedWar;
 import io.github.accounts.support.Http;
+import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.Http.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,15 +15,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the service publishes comes from its configuration (PUBLIC_URL), never from what a request claims. The
- * database plays no part: the MariaDB run leaves the class out.
+ * What the service publishes comes from its configuration (PUBLIC_URL), never from what a request claims: on the
+ * standard node, published as https://standard.test and reached over plain http on loopback. The database plays no
+ * part: the MariaDB run leaves the class out.
  */
 @Tag("database-agnostic")
-class DiscoveryIT extends DeployedWar {
+class DiscoveryIT {
+
+    final Http http = StandardNode.http();
 
     /** A raw HTTP/1.1 request, since Java's HTTP client will not send a Host header of the caller's choice. */
     String rawGet(String path, String headers) throws Exception {
@@ -47,16 +49,15 @@ class DiscoveryIT extends DeployedWar {
             body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
         }
         JsonObject configuration = Json.createReader(new StringReader(body)).readObject();
-        // the default PUBLIC_URL of the integration tests' node
-        assertEquals("http://localhost:8080/.well-known/jwks.json", configuration.getString("jwks_uri"));
-        assertEquals("http://localhost:8080/api/oauth/introspect", configuration.getString("introspection_endpoint"));
+        assertEquals(StandardNode.ISSUER + "/.well-known/jwks.json", configuration.getString("jwks_uri"));
+        assertEquals(StandardNode.ISSUER + "/api/oauth/introspect", configuration.getString("introspection_endpoint"));
         assertTrue(!body.contains("evil.example"), body);
     }
 
     @Test
-    void noStrictTransportSecurityWhenPublishedOverPlainHttp() {
+    void strictTransportSecurityFollowsThePublishedSchemeNotTheConnection() {
         Reply reply = http.send(http.request("/.well-known/jwks.json").GET().build());
         assertEquals(200, reply.status());
-        assertNull(reply.header("Strict-Transport-Security"));
+        assertEquals("max-age=31536000", reply.header("Strict-Transport-Security"), "published over https, asked over http");
     }
 }

@@ -23,16 +23,13 @@ import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The API and its error contract, over HTTP, against the built WAR on Payara Micro. */
+/** The API and its error contract, over HTTP, against the built WAR on Payara Micro with the default settings. */
 class AccountsApiIT extends DeployedWar {
 
     static final String PASSWORD = "correct horse battery";
-
-
-
-
 
     @Test
     void registerAnswersATokenAndTheUser() {
@@ -48,6 +45,14 @@ class AccountsApiIT extends DeployedWar {
         assertEquals(email, body.getJsonObject("user").getString("email"));
         assertTrue(body.getJsonObject("user").getJsonNumber("id").longValue() > 0);
         assertEquals("no-store", reply.header("Cache-Control"));
+    }
+
+    /** The default PUBLIC_URL is plain http (a local trial): no Strict-Transport-Security then. */
+    @Test
+    void noStrictTransportSecurityWhenPublishedOverPlainHttp() {
+        Reply reply = http.send(http.request("/.well-known/jwks.json").GET().build());
+        assertEquals(200, reply.status());
+        assertNull(reply.header("Strict-Transport-Security"));
     }
 
     @Test
