@@ -7,6 +7,7 @@
 
 KEYCLOAK=${KEYCLOAK:-1}                       # 0: no Keycloak in this run
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
+KC_CODES=${KC_CODES:-15000}                   # authorization codes per window of its code-exchange load (its codes live 5 minutes)
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-18180}         # only ever 127.0.0.1
 KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-18190}   # health
 KEYCLOAK_DEFAULT_HASH=${KEYCLOAK_DEFAULT_HASH:-1}  # 1: restart it at its default Argon2 parameters and measure login again
@@ -173,7 +174,11 @@ keycloak_phases() {  # SUFFIX LABEL_SUFFIX
   export WRK_METHOD=POST WRK_BODY=grant_type=client_credentials WRK_AUTH= WRK_AUTHORIZATION="$BASIC" WRK_FORM=1
   phase kc_client_credentials "Keycloak: POST token (client_credentials)" static "$KC_REALM_PATH/token" "" "$(conns_of client_credentials)"
   export WRK_BODY= WRK_REDIRECT_URI=$(jq -rn --arg u "$REDIRECT_URI" '$u | @uri')
+  # Keycloak exchanges codes faster than the service makes them: CODES per window ran out (its codes live 5 minutes)
+  local service_codes=$CODES
+  CODES=$KC_CODES
   phase kc_code_exchange "Keycloak: POST token (authorization_code)" codes "$KC_REALM_PATH/token" "" "$(conns_of code_exchange)"
+  CODES=$service_codes
   REFRESH_SOURCE=oidc
   phase kc_refresh "Keycloak: POST token (refresh_token)" refresh "$KC_REALM_PATH/token" "" "$(conns_of oidc_refresh)"
   REFRESH_SOURCE=api
