@@ -1,10 +1,15 @@
 package io.github.accounts;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Cores;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.MicroServer;
 import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.util.Map;
 
@@ -22,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a node acknowledged survives the node: users, the signing key, logouts and lockouts, across a crash
  * (SIGKILL) and a restart on the same data directory and database. The restarted node hashes with stronger
  * parameters, and upgrades a user's stored hash at their next login.
+ * Its nodes and database are its own, and it mostly waits for them to start: it runs beside the other tests.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Cores.LOCK, mode = ResourceAccessMode.READ)
 class RestartIT {
 
     static final String PASSWORD = "correct horse battery";

@@ -2,6 +2,7 @@ package io.github.accounts.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.github.accounts.support.Await;
+import io.github.accounts.support.Cores;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.Jwt;
@@ -15,6 +16,10 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -38,7 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mails written while the SMTP server is down arrive when it is back, also across a restart of the node. A forgotten
  * password: the same answer for any address, a link that works once, ends every session, clears lockouts, and dies
  * when the password changes.
+ * It mostly waits for mail, on a node, a database and an SMTP server of its own: it runs beside the other tests.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Cores.LOCK, mode = ResourceAccessMode.READ)
 class MailIT {
 
     static final String PASSWORD = "correct horse battery";

@@ -23,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationRequest;
 import com.nimbusds.openid.connect.sdk.rp.OIDCClientRegistrationResponseParser;
 import com.sun.net.httpserver.HttpServer;
 import io.github.accounts.support.Await;
+import io.github.accounts.support.Cores;
 import io.github.accounts.support.FormBrowser;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.LoopbackCluster;
@@ -31,6 +32,7 @@ import io.github.accounts.support.StandardNode;
 import io.github.accounts.support.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import jakarta.json.JsonObject;
 
@@ -67,6 +69,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * owed to an OpenID Connect client are posted once, whichever node takes them.
  */
 @Tag("mariadb")
+@ResourceLock(Cores.LOCK)
 class ClusterIT {
 
     static final String PASSWORD = "correct horse battery";
@@ -120,10 +123,7 @@ class ClusterIT {
 
     private static void assertRefusedWithinASecond(Http node, String token) {
         Instant loggedOut = Instant.now();
-        int status = node.me(token).status();
-        while (status == 200 && Duration.between(loggedOut, Instant.now()).toMillis() < 5000) {
-            status = node.me(token).status();
-        }
+        int status = Await.until(() -> node.me(token).status(), answer -> answer != 200, Duration.ofSeconds(5), Duration.ofMillis(20));
         Duration took = Duration.between(loggedOut, Instant.now());
         assertEquals(401, status);
         assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "refused only after " + took.toMillis() + " ms");

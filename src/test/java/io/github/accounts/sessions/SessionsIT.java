@@ -1,6 +1,7 @@
 package io.github.accounts.sessions;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Cores;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
@@ -10,6 +11,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sessions, refresh-token rotation and reuse detection (with its grace period, here 2 s), logout scopes and
  * password changes, over HTTP.
  */
+@ResourceLock(Cores.LOCK)
 class SessionsIT {
 
     static final String PASSWORD = "correct horse battery";

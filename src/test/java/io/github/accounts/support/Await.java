@@ -2,7 +2,6 @@ package io.github.accounts.support;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -22,10 +21,15 @@ public final class Await {
     }
 
     public static <T> T until(Supplier<T> attempt, Predicate<T> done, Duration timeout) {
+        return until(attempt, done, timeout, Duration.ofMillis(PAUSE_MILLIS));
+    }
+
+    /** With a pause of its own: for a test that also measures how soon the condition held. */
+    public static <T> T until(Supplier<T> attempt, Predicate<T> done, Duration timeout, Duration pause) {
         Instant deadline = Instant.now().plus(timeout);
         T result = attempt.get();
         while (!done.test(result) && Instant.now().isBefore(deadline)) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PAUSE_MILLIS));
+            LockSupport.parkNanos(pause.toNanos());
             result = attempt.get();
         }
         return result;

@@ -74,6 +74,9 @@ public final class MicroServer implements AutoCloseable {
         env.put("REGISTER_IP_LIMIT", "1000000");
         env.put("LOGIN_IP_MAX_FAILURES", "1000000");
         env.put("PASSWORD_RESET_IP_LIMIT", "1000000");
+        // nodes of the test run share two cores with each other (several at once start or hash): a login waits
+        // longer for a core here than the production default before it is answered 503
+        env.put("PASSWORD_HASH_WAIT_MILLIS", "10000");
         env.put("DATA_DIR", TestDatabase.newDataDir(name).toString());
         env.putAll(extraEnv);
         return new MicroServer(name, env);

@@ -42,13 +42,14 @@ class DiscoveryIT {
     @Test
     void discoveryIgnoresTheHostAndForwardedHeaders() throws Exception {
         String response = rawGet("/.well-known/openid-configuration",
-                "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n");
+                "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: http\r\n");
         assertTrue(response.startsWith("HTTP/1.1 200"), response);
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
         if (response.toLowerCase().contains("transfer-encoding: chunked")) {
             body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
         }
         JsonObject configuration = Json.createReader(new StringReader(body)).readObject();
+        // published over https: neither the claimed host nor the claimed scheme (http) shows
         assertEquals(StandardNode.ISSUER + "/.well-known/jwks.json", configuration.getString("jwks_uri"));
         assertEquals(StandardNode.ISSUER + "/api/oauth/introspect", configuration.getString("introspection_endpoint"));
         assertTrue(!body.contains("evil.example"), body);

@@ -1,17 +1,16 @@
 package io.github.accounts.wildfly;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.github.accounts.support.Await;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
+import io.github.accounts.support.Jwt;
 import io.github.accounts.support.WildFlyServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,12 +47,8 @@ class WildFlyKeyRotationIT {
             assertEquals(202, rotated.status(), rotated::toString);
             String newKid = rotated.json().getString("kid");
 
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            String after = http.login(admin, PASSWORD).token();
-            while (!newKid.equals(SignedJWT.parse(after).getHeader().getKeyID()) && Instant.now().isBefore(deadline)) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-                after = http.login(admin, PASSWORD).token();
-            }
+            String after = Await.until(() -> http.login(admin, PASSWORD).token(),
+                    token -> newKid.equals(Jwt.header(token).getString("kid")), Duration.ofSeconds(30));
             assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID(), "the new key did not sign within 30 s");
             assertNotEquals(newKid, SignedJWT.parse(before).getHeader().getKeyID());
             Reply withNewKey = http.me(after);
