@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mails written while the SMTP server is down arrive when it is back, also across a restart of the node. A forgotten
  * password: the same answer for any address, a link that works once, ends every session, clears lockouts, and dies
  * when the password changes.
- * It mostly waits for mail, on a node, a database and an SMTP server of its own: it runs beside the other tests.
+ * It mostly waits for mail, on a node, a database and an SMTP server of its own: it runs beside the other tests,
+ * its own tests one after another (one of them restarts the node; the shared resource lock does not order them).
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = Cores.LOCK, mode = ResourceAccessMode.READ)
@@ -84,6 +85,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void registrationMailsAKoreanLinkThatVerifiesOnce() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-ko");
@@ -109,6 +111,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theCodeWorksOnceForItsAddressAndAWrongOneFails() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-en");
@@ -129,6 +132,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anAdminEmailBecomesAdminOnlyOnceVerified() throws Exception {
         Http http = node.http();
         assertEquals(202, register(http, ADMIN, "en").status());
@@ -139,6 +143,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void noMailIsLostWhileTheSmtpServerIsDownNorAcrossARestart() throws Exception {
         String email = uniqueEmail("mail-outage");
         smtp.stop();
@@ -162,6 +167,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aResetLinkSetsANewPasswordOnceEndsEverySessionAndClearsLockouts() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-reset");
@@ -191,6 +197,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aResetProvesTheAddressOfAnAccountThatCouldNotLogIn() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-reset-proves");
@@ -213,6 +220,7 @@ class MailIT {
      * (tried once), which is why the answer no longer waits for them at all.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aResetAnswersKnownAndUnknownAddressesAlikeInTime() {
         Http http = node.http();
         int pairs = 24;
@@ -253,6 +261,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aResetLinkDiesWhenThePasswordChanges() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-reset-bound");
@@ -268,6 +277,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void registeringATakenAddressAnswersLikeANewOneAndMailsItsOwner() throws Exception {
         Http http = node.http();
         String owner = uniqueEmail("mail-taken");
@@ -291,6 +301,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anUnverifiedAccountGetsANewMailWithoutTellingWhoHasAnAccount() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-resend");
@@ -309,6 +320,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anEmailChangeTakesEffectFromTheNewAddressAndTheOldOneCanUndoIt() throws Exception {
         Http http = node.http();
         String old = uniqueEmail("mail-change-old");
@@ -340,6 +352,7 @@ class MailIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anAccountIsExportedThenDeletedWithItsSessionsAndItsOwnerIsTold() throws Exception {
         Http http = node.http();
         String email = uniqueEmail("mail-leave");
