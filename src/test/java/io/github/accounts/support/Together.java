@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /** The same request from several threads at once (released together by a latch), for races on the service. */
 public final class Together {
@@ -19,6 +21,11 @@ public final class Together {
     /** The answers of {@code times} concurrent calls of {@code call}. */
     public static <T> List<T> run(int times, Callable<T> call) throws InterruptedException, ExecutionException {
         return all(Collections.nCopies(times, call));
+    }
+
+    /** The answers of {@code times} concurrent calls, call {@code i} made by {@code call.apply(i)}, in their order. */
+    public static <T> List<T> each(int times, IntFunction<T> call) throws InterruptedException, ExecutionException {
+        return all(IntStream.range(0, times).<Callable<T>>mapToObj(i -> () -> call.apply(i)).toList());
     }
 
     /** The answers of {@code calls}, made concurrently, in their order. */

@@ -4,6 +4,7 @@ import io.github.accounts.support.Cores;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.Together;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
-import static io.github.accounts.throttling.ThrottlingIT.parallel;
 import static io.github.accounts.throttling.ThrottlingIT.statuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +35,7 @@ class HashGateIT {
     void aFloodOfLoginsIsAnswered503WithRetryAfterInsteadOfWaitingForACore() throws Exception {
         try (MicroServer impatient = MicroServer.fresh("hash-gate", Map.of("PASSWORD_HASH_WAIT_MILLIS", "1")).start()) {
             Http http = impatient.http();
-            List<Reply> replies = parallel(32, i -> http.login(uniqueEmail("flood"), "wrong password " + i));
+            List<Reply> replies = Together.each(32, i -> http.login(uniqueEmail("flood"), "wrong password " + i));
             List<Reply> busy = replies.stream().filter(r -> r.status() == 503).toList();
             assertFalse(busy.isEmpty(), statuses(replies));
             assertEquals(replies.size(), busy.size() + replies.stream().filter(r -> r.status() == 401).count(), statuses(replies));

@@ -14,6 +14,7 @@ import io.github.accounts.support.FormBrowser;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.Together;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -26,20 +27,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -272,7 +267,7 @@ class ThrottlingIT {
     void aParallelBurstOfGuessesChecksNoMoreThanTheLimit() throws Exception {
         String email = registered();
         String attacker = someAddress();
-        List<Reply> replies = parallel(24, i -> login(email, "wrong password " + i, attacker));
+        List<Reply> replies = Together.each(24, i -> login(email, "wrong password " + i, attacker));
         long checked = replies.stream().filter(r -> r.status() == 401).count();
         assertTrue(checked <= 3, checked + " guesses checked: " + statuses(replies));
         for (Reply reply : replies) {
@@ -408,30 +403,6 @@ class ThrottlingIT {
     static String someIpv6Network() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000)) + ":";
-    }
-
-    /** Sends {@code count} requests at once, released together, and returns every reply. */
-    static List<Reply> parallel(int count, IntFunction<Reply> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return request.apply(index);
-                }));
-            }
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static String statuses(List<Reply> replies) {
