@@ -3,6 +3,7 @@ package io.github.accounts.revocation.control;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,5 +79,52 @@ class RevocationListTest {
         list.purge(NOW + 100);
         assertFalse(list.contains(null, "sid-1"), "ended 800 s ago: its last token expired 100 s later");
         assertFalse(list.contains("jti-1", null));
+    }
+
+    @Test
+    void aTokenFoldedIntoTheCompactTableStaysRevokedUntilItsExpiry() {
+        RevocationList list = new RevocationList(TTL);
+        String jti = UUID.randomUUID().toString();
+        assertTrue(list.addToken(jti, NOW + 600, NOW));
+        list.purge(NOW);
+        assertTrue(list.contains(jti, null));
+        assertFalse(list.addToken(jti, NOW + 600, NOW), "folded in: a second logout has nothing to record");
+        assertEquals(1, list.tokens());
+        list.purge(NOW + 599);
+        assertTrue(list.contains(jti, null));
+        list.purge(NOW + 600);
+        assertFalse(list.contains(jti, null));
+        assertEquals(0, list.tokens());
+    }
+
+    @Test
+    void loadedTokensAreFoundByTheirExactJti() {
+        RevocationList list = new RevocationList(TTL);
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        list.load(Map.of(a, NOW + 60, b, NOW + 60, "legacy-jti", NOW + 60), Map.of());
+        assertEquals(3, list.tokens());
+        assertTrue(list.contains(a, null));
+        assertTrue(list.contains(b, null));
+        assertTrue(list.contains("legacy-jti", null), "a jti that is not a UUID is kept as it is");
+        assertFalse(list.contains(UUID.randomUUID().toString(), null));
+        assertFalse(list.contains(a.toUpperCase(), null), "another string, another token");
+        assertFalse(list.contains(a.substring(1), null));
+    }
+
+    @Test
+    void recentAndFoldedTokensMergeIntoOneTable() {
+        RevocationList list = new RevocationList(TTL);
+        String loaded = UUID.randomUUID().toString();
+        String merged = UUID.randomUUID().toString();
+        list.load(Map.of(loaded, NOW + 60), Map.of());
+        list.merge(Map.of(merged, NOW + 300, loaded, NOW + 120), Map.of(), NOW);
+        list.purge(NOW + 1);
+        assertEquals(2, list.tokens(), "the same token from two sources is one entry");
+        list.purge(NOW + 61);
+        assertTrue(list.contains(loaded, null), "the later expiry of the two wins");
+        list.purge(NOW + 120);
+        assertFalse(list.contains(loaded, null));
+        assertTrue(list.contains(merged, null));
     }
 }
