@@ -88,6 +88,9 @@ public class RevocationList {
 
     private synchronized void settle(long now) {
         Map<String, Long> recent = Map.copyOf(expiryByJti);
+        if (recent.isEmpty() && !settled.anyExpired(now)) {
+            return;   // nothing to fold in or drop: the table stays as it is
+        }
         settled = settled.with(recent, now);
         recent.forEach((jti, expiresAt) -> {
             if (settled.contains(jti)) {

@@ -30,6 +30,15 @@ final class SettledTokens {
         return jti != null && high.length > 0 && Uuids.isCanonical(jti) && indexOf(Uuids.high(jti), Uuids.low(jti)) >= 0;
     }
 
+    boolean anyExpired(long now) {
+        for (long expiresAt : expiry) {
+            if (expiresAt <= now) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** This table's unexpired tokens and those of {@code recent} that are UUIDs (the others are left out). */
     SettledTokens with(Map<String, Long> recent, long now) {
         long[][] rows = new long[high.length + recent.size()][];
