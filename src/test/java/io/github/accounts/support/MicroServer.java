@@ -113,13 +113,13 @@ public final class MicroServer implements AutoCloseable {
     /** Starts the node and waits until it is up and {@code probe} answers {@code expected}: the WAR is deployed. */
     public MicroServer start(String probe, int expected) {
         int port = this.port == 0 ? freePort() : this.port;
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                // a test node lives a minute: C1 alone compiles what it runs sooner and at a third of the CPU,
-                // which on two cores shortens every start by about a third
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar")));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // the test nodes' JVM flags, defined once in the pom (it.node.jvm); none when a test is started outside Maven
+        String jvmFlags = System.getProperty("it.node.jvm", "").trim();
+        if (!jvmFlags.isEmpty()) {
+            command.addAll(List.of(jvmFlags.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar")));
         wars.forEach(war -> command.addAll(List.of("--deploy", war.toString())));
         if (wars.size() == 1) {
             command.addAll(List.of("--contextroot", "/"));
