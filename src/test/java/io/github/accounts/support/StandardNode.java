@@ -28,6 +28,8 @@ public final class StandardNode {
     public static final String PASSKEY_ORIGIN = ISSUER;
     /** The shortest WEBAUTHN_CHALLENGE_TTL allowed, so that a test sees a challenge expire. */
     public static final int CHALLENGE_TTL_SECONDS = 10;
+    /** Access tokens live an hour here, so that the admin's one token lasts the whole test run ({@link #adminToken()}). */
+    static final int ACCESS_TTL_SECONDS = 3600;
     public static final String INTROSPECTION_CLIENT = "probe";
     public static final String INTROSPECTION_SECRET = "probe-secret-" + UUID.randomUUID();
     static final String BOOTSTRAP_SECRET = "standard-bootstrap-" + UUID.randomUUID();
@@ -39,7 +41,8 @@ public final class StandardNode {
             "CORS_ALLOWED_ORIGINS", ORIGIN + ", " + OTHER_ORIGIN,
             "PUBLIC_URL", ISSUER,
             "JWT_ISSUER", ISSUER,
-            "WEBAUTHN_CHALLENGE_TTL", String.valueOf(CHALLENGE_TTL_SECONDS));
+            "WEBAUTHN_CHALLENGE_TTL", String.valueOf(CHALLENGE_TTL_SECONDS),
+            "JWT_ACCESS_TTL", String.valueOf(ACCESS_TTL_SECONDS));
 
     private static String adminRefreshToken;
     private static String adminAccessToken;
@@ -68,12 +71,13 @@ public final class StandardNode {
      * A fresh access token of the admin, whose login used a second factor (MFA_REQUIRED_FOR_ADMIN is on here, as by
      * default). On the first call the admin registers, is bootstrapped, is refused by the admin endpoints until it
      * has a second factor, enrols an authenticator app and logs in with it. The token is kept and handed out again
-     * for 10 minutes (it lives 15), then the session is refreshed: on MariaDB every node shares the database, and
-     * a node of other settings that starts withdraws the admin role from addresses its ADMIN_EMAILS does not list
-     * (as it should), so the role is taken into a token right after the bootstrap, as few times as possible.
+     * for 50 minutes (it lives an hour here), then the session is refreshed. On MariaDB every node shares the
+     * database, and a node of other settings that starts withdraws the admin role from addresses its ADMIN_EMAILS
+     * does not list (as it should): a refresh after that gives a token without the role. So the role is taken into
+     * a token once, right after the bootstrap, and that token serves the whole test run.
      */
     public static synchronized String adminToken() {
-        if (adminAccessToken != null && System.nanoTime() - adminTokenIssued < TimeUnit.MINUTES.toNanos(10)) {
+        if (adminAccessToken != null && System.nanoTime() - adminTokenIssued < TimeUnit.SECONDS.toNanos(ACCESS_TTL_SECONDS - 600)) {
             return adminAccessToken;
         }
         Http http = http();

@@ -28,6 +28,7 @@ import io.github.accounts.support.Await;
 import io.github.accounts.support.Chromium;
 import io.github.accounts.support.Mailbox;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TestDatabase;
 import io.github.accounts.support.TotpCodes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -63,6 +64,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -96,11 +98,14 @@ class WebPageIT {
             smtpPort = socket.getLocalPort();
         }
         smtp = Mailbox.start(smtpPort);
-        // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay
-        node = MicroServer.fresh("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
+        // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay; on a
+        // database of its own, since every node on a database sends the mails waiting in it (MailIT does the same)
+        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("web"));
+        settings.putAll(Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
                 "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT, "PUBLIC_URL", "http://localhost:" + MicroServer.PORT,
-                "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN)).start();
+                "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN));
+        node = MicroServer.fresh("web", settings).start();
         base = node.http().base().toString().replace("127.0.0.1", "localhost");
         Files.createDirectories(SCREENSHOTS);
     }
