@@ -12,7 +12,8 @@ import static io.github.accounts.support.TestDatabase.uniqueEmail;
  * The node most integration test classes share (one Payara Micro for all of them, see {@link SharedNodes}): the
  * service with the settings those classes need together — an admin address and a bootstrap secret, an
  * introspection client, two allowed CORS origins, a public URL of its own (over https) that is also the issuer and
- * the passkeys' relying party, passkey challenges that expire soon. A class that needs other settings (limits,
+ * the passkeys' relying party, passkey challenges that expire soon, access tokens that live an hour (the admin's
+ * one token serves the whole run, {@link #adminToken()}). A class that needs other settings (limits,
  * lifetimes, keys) starts a node of its own.
  */
 public final class StandardNode {
