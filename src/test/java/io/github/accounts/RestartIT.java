@@ -36,13 +36,6 @@ class RestartIT {
     static final String PASSWORD = "correct horse battery";
     static final String KEY_ENCRYPTION_KEY = java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
 
-    /** The restart encrypts every signing key it finds: nodes of other tests on the shared database could not read them. */
-    static Map<String, String> withOwnDatabase(Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
-        all.putAll(TestDatabase.ownDatabase("restart"));
-        return all;
-    }
-
     @Test
     void usersKeysLogoutsAndLockoutsSurviveACrash() throws Exception {
         String email = uniqueEmail("restart");
@@ -50,7 +43,9 @@ class RestartIT {
         String loggedOut;
         String stillValid;
         String kid;
-        MicroServer first = MicroServer.fresh("restart-1", withOwnDatabase(Map.of("LOGIN_LOCKOUT_SECONDS", "600"))).start();
+        // on a database of its own: the restart encrypts every signing key it finds, which nodes of other tests on the
+        // shared database could not read
+        MicroServer first = MicroServer.fresh("restart-1", TestDatabase.onOwnDatabase("restart", Map.of("LOGIN_LOCKOUT_SECONDS", "600"))).start();
         try {
             Http http = first.http();
             assertEquals(201, http.register("restart", email, PASSWORD).status());

@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +66,7 @@ class MailIT {
         smtp = startSmtp();
         // on a database of its own: every node on a database delivers its outbox, and the other tests' nodes
         // (which send no mail: they write it to their log) would take this node's mails
-        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("mail"));
-        settings.putAll(Map.of("MAIL_SMTP_HOST", "127.0.0.1", "MAIL_SMTP_PORT", Integer.toString(smtpPort),
+        Map<String, String> settings = TestDatabase.onOwnDatabase("mail", Map.of("MAIL_SMTP_HOST", "127.0.0.1", "MAIL_SMTP_PORT", Integer.toString(smtpPort),
                 "MAIL_SMTP_TLS", "none", "MAIL_FROM", "accounts@example.com", "MAIL_RETRY_SECONDS", "1",
                 "ADMIN_EMAILS", ADMIN, "PASSWORD_RESET_IP_LIMIT", "500", "REGISTER_IP_LIMIT", "500"));
         node = MicroServer.fresh("mail", settings).start();

@@ -56,6 +56,13 @@ public final class TestDatabase {
         return Map.of("DB_URL", server + database);
     }
 
+    /** {@code settings} on a database of its own named {@code name} ({@link #ownDatabase}). */
+    public static Map<String, String> onOwnDatabase(String name, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.putAll(ownDatabase(name));
+        return all;
+    }
+
     public static Path newDataDir(String name) {
         return Path.of(System.getProperty("it.dataRoot", "target/it-data"), name + "-" + UUID.randomUUID())
                 .toAbsolutePath();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +31,7 @@ class KeyRotationScheduleIT {
     static final String PASSWORD = "correct horse battery";
 
     static Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("rotation"));
-        settings.put("JWT_KEY_ROTATE_AFTER", "5");
-        settings.put("JWT_KEY_PUBLISH_AHEAD", "2");
-        return settings;
+        return TestDatabase.onOwnDatabase("rotation", Map.of("JWT_KEY_ROTATE_AFTER", "5", "JWT_KEY_PUBLISH_AHEAD", "2"));
     }
 
     @Test

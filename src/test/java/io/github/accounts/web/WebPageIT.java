@@ -64,7 +64,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -100,8 +99,7 @@ class WebPageIT {
         smtp = Mailbox.start(smtpPort);
         // mails are sent (to GreenMail), so email verification is required, as it is by default with a relay; on a
         // database of its own, since every node on a database sends the mails waiting in it (MailIT does the same)
-        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("web"));
-        settings.putAll(Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
+        Map<String, String> settings = TestDatabase.onOwnDatabase("web", Map.of("LOGIN_MAX_FAILURES", "3", "MAIL_SMTP_HOST", "127.0.0.1",
                 "MAIL_SMTP_PORT", Integer.toString(smtpPort), "MAIL_SMTP_TLS", "none", "MAIL_RETRY_SECONDS", "1",
                 "WEBAUTHN_ORIGINS", "http://localhost:" + MicroServer.PORT, "PUBLIC_URL", "http://localhost:" + MicroServer.PORT,
                 "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.github.accounts.support.TestDatabase.uniqueEmail;
@@ -35,8 +34,7 @@ class WildFlyKeyRotationIT {
         // re-read of the JWKS: it must learn the key when the first token signed with it arrives
         // the admin logs in with a password alone, explicitly: key rotation, not the second-factor rule, is tested here
         // on a database of its own: on MariaDB the rotation would otherwise reach the Payara nodes running beside it
-        Map<String, String> settings = new HashMap<>(TestDatabase.ownDatabase("wildfly_rotation"));
-        settings.putAll(Map.of("MFA_REQUIRED_FOR_ADMIN", "false", "ADMIN_EMAILS", admin, "ADMIN_BOOTSTRAP_SECRET", SECRET, "JWT_KEY_PUBLISH_AHEAD", "2"));
+        Map<String, String> settings = TestDatabase.onOwnDatabase("wildfly_rotation", Map.of("MFA_REQUIRED_FOR_ADMIN", "false", "ADMIN_EMAILS", admin, "ADMIN_BOOTSTRAP_SECRET", SECRET, "JWT_KEY_PUBLISH_AHEAD", "2"));
         try (WildFlyServer server = WildFlyServer.fresh("rotation", settings).start()) {
             Http http = server.http();
             Reply registered = http.register("admin", admin, PASSWORD);
