@@ -5,6 +5,7 @@ import io.github.accounts.support.Chromium;
 import io.github.accounts.support.Http;
 import io.github.accounts.support.Http.Reply;
 import io.github.accounts.support.MicroServer;
+import io.github.accounts.support.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,8 +49,10 @@ class RelyingPartyIT {
 
     @BeforeAll
     static void start() {
-        provider = MicroServer.fresh("rp-provider", Map.of("PUBLIC_URL", "http://localhost:" + MicroServer.PORT,
-                "JWT_ISSUER", "http://localhost:" + MicroServer.PORT, "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN)).start();
+        // on a database of its own: every node on a database posts the back-channel logouts waiting in it, and one
+        // of another issuer (another test's node on the shared MariaDB) would sign them with a key the apps do not trust
+        provider = MicroServer.fresh("rp-provider", TestDatabase.onOwnDatabase("rp", Map.of("PUBLIC_URL", "http://localhost:" + MicroServer.PORT,
+                "JWT_ISSUER", "http://localhost:" + MicroServer.PORT, "OIDC_REGISTRATION_TOKEN", REGISTRATION_TOKEN))).start();
         issuer = "http://localhost:" + provider.http().base().getPort();
         int port = MicroServer.freePort();
         apps = "http://127.0.0.1:" + port;
