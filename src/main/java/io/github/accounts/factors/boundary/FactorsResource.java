@@ -7,7 +7,7 @@ import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +26,7 @@ import java.util.Map;
 
 /** The logged-in user's second factor: status, TOTP enrolment and confirmation, new recovery codes, removal. */
 @Path("users/me/mfa")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class FactorsResource {

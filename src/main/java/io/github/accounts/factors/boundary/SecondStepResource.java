@@ -5,7 +5,7 @@ import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
  * with a passkey: its request options ({@code passkey/options}), then its assertion ({@code passkey}).
  */
 @Path("users/login/mfa")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class SecondStepResource {

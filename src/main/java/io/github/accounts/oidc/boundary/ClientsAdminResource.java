@@ -3,7 +3,7 @@ package io.github.accounts.oidc.boundary;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 /** The admins' view of the OpenID Connect clients: list, update, delete, a new secret (shown once). */
 @Path("admin/clients")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 public class ClientsAdminResource {
 

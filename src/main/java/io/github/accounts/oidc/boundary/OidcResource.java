@@ -7,7 +7,7 @@ import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * dynamic client registration. Each hands what it got to one boundary call and sends the {@link OAuthReply} back.
  */
 @Path("oidc")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 public class OidcResource {
 

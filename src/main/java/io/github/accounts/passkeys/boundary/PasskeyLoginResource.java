@@ -5,7 +5,7 @@ import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Passwordless login with a discoverable passkey: request options, then the assertion for the usual tokens. */
 @Path("users/login/passkey")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PasskeyLoginResource {

@@ -6,7 +6,7 @@ import io.github.accounts.users.boundary.CallingClient;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,7 +27,7 @@ import java.util.List;
 
 /** The logged-in user's passkeys: creation options, registration, list, rename, removal. */
 @Path("users/me/passkeys")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PasskeysResource {

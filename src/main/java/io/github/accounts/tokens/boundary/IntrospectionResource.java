@@ -5,7 +5,7 @@ import io.github.accounts.problems.control.NotAuthenticatedException;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Size;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 @Path("oauth")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 public class IntrospectionResource {
 
