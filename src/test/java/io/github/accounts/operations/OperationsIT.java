@@ -81,6 +81,9 @@ class OperationsIT {
         assertTrue(metric(text, "accounts_events_total\\{event=\"logout\",mp_scope=\"application\",outcome=\"success\"\\}") >= 1);
         assertTrue(metric(text, "accounts_revocations\\{mp_scope=\"application\"\\}") >= 1, text);
         assertTrue(text.contains("accounts_request_seconds_count{endpoint=\"UsersResource.me\",mp_scope=\"application\",status=\"2xx\"}"), text);
+        String verifications = "accounts_password_hash_cpu_seconds_count\\{mp_scope=\"application\",work=\"verify\"\\}";
+        assertTrue(metric(text, verifications) >= Math.max(0, metric(before, verifications)) + 2, text);
+        assertTrue(metric(text, "accounts_password_hash_cpu_seconds_sum\\{mp_scope=\"application\",work=\"hash\"\\}") > 0, text);
     }
 
     @Test

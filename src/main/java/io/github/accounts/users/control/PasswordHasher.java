@@ -1,5 +1,6 @@
 package io.github.accounts.users.control;
 
+import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.settings.control.Settings;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
@@ -8,6 +9,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.text.Normalizer;
@@ -20,12 +24,20 @@ import java.util.regex.Pattern;
  * Argon2id password hashes in PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), through the
  * native reference implementation. Parameters are configurable but never below OWASP's recommendations. Hashes
  * made with weaker parameters, or by the Flask app, still verify and are reported as due for an upgrade.
+ * The CPU time of each hash and verification goes to {@code accounts_password_hash_cpu_seconds{work}} of
+ * {@code /metrics}: what the parameters cost on this machine, and the share of a node's CPU that hashing takes.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Metrics metrics;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIMED = THREADS.isCurrentThreadCpuTimeSupported();
 
     private static final Pattern ARGON2_PARAMETERS = Pattern.compile("^\\$(argon2(?:id|i|d))\\$v=(\\d+)\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$");
 
@@ -70,7 +82,7 @@ public class PasswordHasher {
     /** Hashes the password in Unicode normalization form NFKC (NIST SP 800-63B 5.1.1.2), so that every way of typing it matches. */
     public String hash(String password) {
         String normalized = normalized(password);
-        return limited(() -> argon2.hash(iterations, memoryKib, parallelism, normalized.toCharArray()));
+        return limited("hash", () -> argon2.hash(iterations, memoryKib, parallelism, normalized.toCharArray()));
     }
 
     /**
@@ -106,7 +118,7 @@ public class PasswordHasher {
             return Verification.NO_MATCH;
         }
         // no free core is a 503 for the caller, never a wrong password: only the verification itself is caught
-        boolean matches = limited(() -> {
+        boolean matches = limited("verify", () -> {
             try {
                 return argon2.verify(hash, password.toCharArray());
             } catch (RuntimeException unreadable) {
@@ -129,18 +141,25 @@ public class PasswordHasher {
 
     /** Spends the time of one verification, for an account that does not exist. */
     public void verifyDummy(String password) {
-        limited(() -> argon2.verify(dummyHash, password.toCharArray()));
+        limited("verify", () -> argon2.verify(dummyHash, password.toCharArray()));
     }
 
-    /** Runs the work on one of the cores, waiting at most {@code PASSWORD_HASH_WAIT_MILLIS} for it to be free. */
-    private <T> T limited(Supplier<T> work) {
+    /**
+     * Runs the work on one of the cores, waiting at most {@code PASSWORD_HASH_WAIT_MILLIS} for it to be free, and
+     * records the CPU time it took as {@code work} ({@code hash} or {@code verify}).
+     */
+    private <T> T limited(String kind, Supplier<T> work) {
         if (!acquire()) {
             throw new ServiceBusyException("Every core is busy checking passwords", 1);
         }
+        long cpu = CPU_TIMED ? THREADS.getCurrentThreadCpuTime() : -1;
         try {
             return work.get();
         } finally {
             cores.release();
+            if (cpu >= 0) {
+                metrics.time("accounts_password_hash_cpu", Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - cpu), "work", kind);
+            }
         }
     }
 

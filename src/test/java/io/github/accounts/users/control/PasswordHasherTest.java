@@ -1,6 +1,7 @@
 package io.github.accounts.users.control;
 
 import java.util.Map;
+import io.github.accounts.operations.control.Metrics;
 import io.github.accounts.settings.control.Settings;
 import io.github.accounts.problems.control.ServiceBusyException;
 import io.github.accounts.users.control.PasswordHasher.Verification;
@@ -21,6 +22,7 @@ class PasswordHasherTest {
         PasswordHasher hasher = new PasswordHasher();
         hasher.settings = Settings.of(Map.of("PASSWORD_HASH_MEMORY_KIB", "" + memoryKib, "PASSWORD_HASH_ITERATIONS", "" + iterations,
                 "PASSWORD_HASH_PARALLELISM", "" + parallelism, "LEGACY_PASSWORD_PEPPER", "yh*hello12", "PASSWORD_HASH_WAIT_MILLIS", "250"));
+        hasher.metrics = new Metrics();
         hasher.init();
         return hasher;
     }
